@@ -1,0 +1,40 @@
+# Two commands matter: `make book` and `make test`. Everything else is a step they call.
+# Each step is idempotent and cached, so a second run with nothing changed takes seconds.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+# nbgrader shells out to `alembic` and kernels are found through PATH: use the venv's bin/ first.
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+
+.PHONY: book test release install clean help
+
+help:
+	@echo "make book   - build the HTML book into _build/html (creates .venv, releases, chapters)"
+	@echo "make test   - run the whole test suite (builds the book first: the leak scan reads it)"
+	@echo "make release- generate the student folders into release/ with nbgrader"
+	@echo "make clean  - remove every built thing (.venv excepted)"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -n "$(PYTHON)" || { echo "error: Python 3.11 not found; install it or run 'make PYTHON=/path/to/python3.11'"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $@
+
+release: $(STAMP)
+	$(PY) -m coursebuild release
+
+book: $(STAMP)
+	$(PY) -m coursebuild book
+
+test: $(STAMP)
+	$(PY) -m coursebuild book
+	$(PY) -m pytest --nbval-lax tests source
+
+clean:
+	rm -rf _build release chapters gradebook.db source/*/coursekit

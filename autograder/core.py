@@ -1,0 +1,227 @@
+"""The machinery of the hidden tests: run a student's function and the reference on the same
+randomized inputs, and explain any difference in plain words.
+
+An assignment module (e.g. :mod:`autograder.c1w2a_numpy_basics`) declares one
+:class:`Exercise` per graded function: the reference, a generator of test cases, tolerances.
+Its known typical mistakes live in :mod:`autograder.mistakes`; when a student's output matches
+one of them, the failure message names the mistake.
+"""
+import copy
+import inspect
+import re
+import textwrap
+import warnings
+import zlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from coursekit.checks import describe_difference, format_value
+
+__all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise"]
+
+
+class GradingError(AssertionError):
+    """A hidden test failed. The message says which input failed and how, in plain words."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call of the graded function.
+
+    Attributes
+    ----------
+    args : tuple
+        Positional arguments; copied before every call, so no function sees another's changes.
+    note : str
+        What is special about this input ("large |x|: exp would overflow"), shown on failure.
+    """
+
+    args: tuple
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong implementation of an exercise, and how to explain it to a student.
+
+    Attributes
+    ----------
+    exercise : str
+        The graded function's name.
+    explanation : str
+        One or two sentences naming the mistake and the fix.
+    implementation : callable
+        A function with the exercise's signature that makes exactly this mistake.
+    """
+
+    exercise: str
+    explanation: str
+    implementation: Callable
+
+    def as_student_code(self):
+        """The wrong implementation as a student would write it: a ``def`` named like the exercise.
+
+        Returns
+        -------
+        code : str
+            Source code, without the registering decorator, with the function renamed to
+            :attr:`exercise`. Tests paste it into a notebook to make a wrong submission.
+        """
+        source = textwrap.dedent(inspect.getsource(self.implementation))
+        lines = source.splitlines()
+        while lines and lines[0].lstrip().startswith("@"):
+            lines.pop(0)
+        code = "\n".join(lines) + "\n"
+        return re.sub(r"^def \w+\(", f"def {self.exercise}(", code, count=1)
+
+
+class MistakeCatalogue:
+    """The typical mistakes of one assignment, registered with the :meth:`add` decorator."""
+
+    def __init__(self):
+        self._mistakes = []
+
+    def add(self, exercise, explanation):
+        """Register the decorated function as a typical mistake in ``exercise``.
+
+        Parameters
+        ----------
+        exercise : str
+            The graded function's name.
+        explanation : str
+            What a student reads when their output matches this mistake.
+        """
+        def register(function):
+            self._mistakes.append(Mistake(exercise, explanation, function))
+            return function
+        return register
+
+    def for_exercise(self, exercise):
+        """list of Mistake: the registered mistakes of one exercise, in registration order."""
+        return [m for m in self._mistakes if m.exercise == exercise]
+
+    def __iter__(self):
+        return iter(list(self._mistakes))
+
+    def __len__(self):
+        return len(self._mistakes)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A graded function: its reference, the inputs to test it on, and the tolerances.
+
+    Attributes
+    ----------
+    name : str
+        The function's name in the notebook.
+    reference : callable
+        The reference implementation from :mod:`solutions`.
+    cases : callable
+        ``cases(rng) -> list of Case``: fixed small cases first, then random ones, then edge
+        values; the first failing case is the one reported.
+    rtol, atol : float
+        Tolerances of the comparison.
+    """
+
+    name: str
+    reference: Callable
+    cases: Callable
+    rtol: float = 1e-6
+    atol: float = 1e-8
+    arg_names: tuple = field(default=None)
+
+    def parameter_names(self, count):
+        names = list(self.arg_names or inspect.signature(self.reference).parameters)
+        return (names + [f"arg{i}" for i in range(len(names), count)])[:count]
+
+
+def stable_seed(name):
+    """int: a seed derived from a name, the same on every machine and every run."""
+    return zlib.crc32(name.encode("utf-8"))
+
+
+def _call_quietly(function, args):
+    """Call ``function(*args)`` with numpy's floating-point warnings silenced.
+
+    Overflow in ``exp`` is part of what some cases test; a warning would only clutter the
+    feedback, and the value it produces (inf or NaN) is judged by the comparison.
+    """
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return function(*copy.deepcopy(args))
+
+
+def _diagnose(got, raised, case, mistakes, exercise):
+    """The explanation of the first known mistake that reproduces the student's result, or None."""
+    for mistake in mistakes:
+        try:
+            wrong = _call_quietly(mistake.implementation, case.args)
+        except Exception as error:  # noqa: BLE001 - a mistake may well crash; that is its signature
+            if raised is not None and type(error) is type(raised) and str(error) == str(raised):
+                return mistake.explanation
+            continue
+        if raised is None and describe_difference(got, wrong, rtol=exercise.rtol, atol=exercise.atol) is None:
+            return mistake.explanation
+    return None
+
+
+def grade_exercise(exercise, function, mistakes=(), seed=None):
+    """Compare ``function`` with the exercise's reference on every case; raise on the first failure.
+
+    Parameters
+    ----------
+    exercise : Exercise
+    function : callable
+        The student's implementation.
+    mistakes : sequence of Mistake
+        Known wrong implementations; a matching one is named in the failure message.
+    seed : int, optional
+        Seed of the random inputs. Default: derived from the exercise's name, so that grading
+        the same submission twice gives the same result.
+
+    Raises
+    ------
+    GradingError
+        Naming the input that failed, how the result differs, and the likely mistake.
+    """
+    if not callable(function):
+        raise GradingError(f"{exercise.name} should be a function, but it is {format_value(function)}.")
+    rng = np.random.default_rng(stable_seed(exercise.name) if seed is None else seed)
+    for case in exercise.cases(rng):
+        names = exercise.parameter_names(len(case.args))
+        call = f"{exercise.name}({', '.join(names)})"
+        inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, case.args))
+        if case.note:
+            inputs += f"\n  ({case.note})"
+        expected = _call_quietly(exercise.reference, case.args)
+        args = copy.deepcopy(case.args)
+        got, raised = None, None
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                got = function(*args)
+        except NotImplementedError:
+            raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
+        except Exception as error:  # noqa: BLE001 - any crash of student code is a finding to report
+            raised = error
+            message = f"{call} raised {type(error).__name__}: {error}"
+        if raised is None:
+            message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call)
+        if message is None:
+            for name, before, after in zip(names, case.args, args):
+                if describe_difference(after, before, rtol=0, atol=0) is not None:
+                    message = (f"{call} changed its argument {name} in place. Work on a copy "
+                               f"(np.array({name}, copy=True)) or build a new array instead.")
+                    break
+        if message is None:
+            continue
+        diagnosis = _diagnose(got, raised, case, mistakes, exercise)
+        text = f"{message}\nwhen called with\n{inputs}"
+        if raised is None:
+            text += f"\n  expected result: {format_value(expected)}"
+        if diagnosis:
+            text += f"\nLikely mistake: {diagnosis}"
+        raise GradingError(text)

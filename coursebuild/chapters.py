@@ -1,0 +1,167 @@
+"""Book chapters: each assignment as students see it, with the outputs of a correct run.
+
+The source notebook (the solution) is executed once, in a scratch copy of its folder, and its
+outputs are copied cell by cell into the release notebook (the student's version, made by
+nbgrader). The chapter therefore contains scaffolds, never solution code, and the book build
+never sees a source notebook at all: nothing needs hiding.
+
+Execution is cached on the content of everything a run depends on (the assignment folder,
+the reference and grading code, the built data, the fast/full setting), so a rebuild with
+nothing changed executes nothing.
+"""
+import copy
+import os
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+from .cache import tree_digest
+from .paths import CACHE, CHAPTERS, RELEASE, ROOT, SOURCE, BuildError, assignments, notebook_of
+from .release import venv_env
+
+#: Seconds one cell may run while building the book (full training settings included).
+BOOK_CELL_TIMEOUT = 1800
+
+
+def execution_digest(assignment_id, source=SOURCE, root=ROOT):
+    """str: hash of every input of an assignment's execution (see the module docstring)."""
+    return tree_digest(Path(source) / assignment_id, root / "solutions", root / "autograder", root / "data",
+                       extra=f"COURSE_FAST={os.environ.get('COURSE_FAST', '')}")
+
+
+def execute_source(assignment_id, source=SOURCE, cache=CACHE):
+    """Run an assignment's source notebook from top to bottom and return it with its outputs.
+
+    Parameters
+    ----------
+    assignment_id : str
+    source : Path
+        Folder of the source notebooks.
+    cache : Path
+        Where executed notebooks are kept, keyed by :func:`execution_digest`.
+
+    Returns
+    -------
+    notebook : nbformat.NotebookNode
+        The executed source notebook.
+
+    Raises
+    ------
+    BuildError
+        If any cell raises or times out: the message names the notebook, the cell and the error.
+    """
+    notebook_path = notebook_of(assignment_id, source)
+    digest = execution_digest(assignment_id, source)
+    cached = Path(cache) / "executed" / f"{assignment_id}-{digest[:16]}.ipynb"
+    if cached.is_file():
+        return nbformat.read(cached, as_version=4)
+
+    # A scratch copy: whatever the notebook writes (figures, saved models) stays out of source/.
+    workdir = Path(cache) / "run" / assignment_id
+    shutil.rmtree(workdir, ignore_errors=True)
+    shutil.copytree(notebook_path.parent, workdir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    notebook = nbformat.read(workdir / notebook_path.name, as_version=4)
+    print(f"executing {notebook_path.relative_to(Path(source).parent)} ...", flush=True)
+    started = time.perf_counter()
+    env = venv_env()
+    env.pop("MPLBACKEND", None)  # the kernel must use its inline backend so figures become outputs
+    client = NotebookClient(notebook, timeout=BOOK_CELL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(workdir)}})
+    try:
+        client.execute(env=env)
+    except (CellExecutionError, CellTimeoutError) as error:
+        raise BuildError(f"{notebook_path} failed to execute; the book is not built from a broken "
+                         f"notebook.\n{error}") from None
+    print(f"executed {assignment_id} in {time.perf_counter() - started:.1f} s", flush=True)
+    for old in cached.parent.glob(f"{assignment_id}-*.ipynb"):
+        old.unlink()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, cached)
+    return notebook
+
+
+def graded_points(notebook):
+    """list of (grade_id, points): the graded cells of a notebook, in order."""
+    points = []
+    for cell in notebook.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("grade"):
+            points.append((meta["grade_id"], meta.get("points", 0)))
+    return points
+
+
+def transplant_outputs(executed, released):
+    """The release notebook with the outputs of the executed source notebook, cell by cell.
+
+    Parameters
+    ----------
+    executed : nbformat.NotebookNode
+        The executed source notebook.
+    released : nbformat.NotebookNode
+        The same notebook after nbgrader removed solutions and hidden tests.
+
+    Returns
+    -------
+    chapter : nbformat.NotebookNode
+        A copy of ``released`` with outputs; nbgrader's metadata is dropped.
+
+    Raises
+    ------
+    BuildError
+        If the two notebooks do not have the same cells (the release is stale).
+    """
+    if len(executed.cells) != len(released.cells) or any(
+            e.cell_type != r.cell_type for e, r in zip(executed.cells, released.cells)):
+        raise BuildError("the release notebook does not match its source cell for cell; "
+                         "regenerate it with `make release`.")
+    chapter = copy.deepcopy(released)
+    for done, cell in zip(executed.cells, chapter.cells):
+        cell.metadata.pop("nbgrader", None)
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = copy.deepcopy(done.outputs)
+            cell.execution_count = done.execution_count
+    return chapter
+
+
+def chapter_header(assignment_id, points):
+    """A markdown cell that tells the reader what the chapter shows and how it is graded."""
+    total = sum(p for _, p in points)
+    rows = "\n".join(f"| `{grade_id}` | {p:g} |" for grade_id, p in points)
+    text = (f"```{{note}}\nThis chapter is assignment `{assignment_id}` as students receive it, with the "
+            f"outputs of a correct solution. Exercises are left as `# YOUR CODE HERE`; work through them in "
+            f"JupyterLab (see *How to take the course*).\n```\n\n"
+            f"| graded test | points |\n| --- | --- |\n{rows}\n| **total** | **{total:g}** |\n")
+    return nbformat.v4.new_markdown_cell(text, id=f"{assignment_id}-points")
+
+
+def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTERS, cache=CACHE):
+    """Write ``chapters/<assignment_id>.ipynb``; return True if its content changed.
+
+    Unchanged chapters are not rewritten, so the book build does not redo their pages.
+    """
+    executed = execute_source(assignment_id, source, cache)
+    released_path = Path(release) / assignment_id / notebook_of(assignment_id, source).name
+    if not released_path.is_file():
+        raise BuildError(f"{released_path} is missing; run `make release` first.")
+    chapter = transplant_outputs(executed, nbformat.read(released_path, as_version=4))
+    first_markdown = next((i for i, c in enumerate(chapter.cells) if c.cell_type == "markdown"), 0)
+    chapter.cells.insert(first_markdown + 1, chapter_header(assignment_id, graded_points(executed)))
+    text = nbformat.writes(chapter)
+    target = Path(chapters) / f"{assignment_id}.ipynb"
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+def build_all():
+    """Build every chapter; print one line per chapter."""
+    for assignment_id in assignments():
+        changed = build_chapter(assignment_id)
+        print(f"chapters/{assignment_id}.ipynb: {'written' if changed else 'up to date'}")

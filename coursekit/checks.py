@@ -1,0 +1,220 @@
+"""Comparing a student's answer with an expected one, and saying in plain words how they differ.
+
+This is the one place where the course decides whether two answers agree. The visible tests
+in the notebooks call :func:`expect`; the hidden tests (instructors' ``autograder`` package)
+call :func:`describe_difference` on randomized inputs. Both therefore explain a difference
+the same way: which input, what was expected, what came back, and how (type, shape, dtype,
+NaN, values).
+
+Nothing here knows the answer to any exercise: expected values always come from the caller.
+"""
+import copy
+import numbers
+
+import numpy as np
+
+__all__ = ["CheckFailure", "describe_difference", "expect", "format_value"]
+
+# A student function that returns something this large is not an answer to any exercise of
+# the course; refuse to compare it element by element (that could take minutes or memory).
+MAX_ELEMENTS = 10_000_000
+
+
+class CheckFailure(AssertionError):
+    """A check found a wrong answer. The message says what was wrong, in plain words."""
+
+
+def format_value(value, max_chars=400):
+    """Short, readable text for a value that appears in a failure message.
+
+    Parameters
+    ----------
+    value : object
+        Anything: an array is shown with its shape and dtype.
+    max_chars : int
+        Longer text is cut in the middle.
+
+    Returns
+    -------
+    text : str
+    """
+    if isinstance(value, np.ndarray):
+        body = np.array2string(value, precision=6, threshold=20, edgeitems=3, suppress_small=False)
+        text = f"{body}  (ndarray, shape {value.shape}, dtype {value.dtype})"
+    elif isinstance(value, (np.generic, float, int)) and not isinstance(value, bool):
+        text = f"{value!r}  ({type(value).__name__})"
+    else:
+        text = f"{value!r}  ({type(value).__name__})"
+    if len(text) > max_chars:
+        half = max_chars // 2
+        text = text[:half] + " ... " + text[-half:]
+    return text
+
+
+def _is_scalar(value):
+    return isinstance(value, numbers.Number) or (isinstance(value, np.ndarray) and value.ndim == 0)
+
+
+def describe_difference(got, expected, *, rtol=1e-6, atol=1e-8, what="the result"):
+    """Say how ``got`` differs from ``expected``, or return None if they agree.
+
+    Parameters
+    ----------
+    got : object
+        What the student's code returned.
+    expected : float, ndarray, tuple, list or dict
+        The expected answer. Tuples, lists and dicts are compared item by item.
+    rtol, atol : float
+        Tolerances of :func:`numpy.allclose`.
+    what : str
+        How to call the value in the message ("the result", "cache[1]", "grads['dW1']").
+
+    Returns
+    -------
+    message : str or None
+        None when ``got`` matches, else a plain-words description of the first difference.
+    """
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return f"{what} should be a dict with keys {sorted(expected)}, but it is a {type(got).__name__}."
+        missing = sorted(set(expected) - set(got))
+        if missing:
+            return f"{what} is missing the key(s) {missing}; expected keys {sorted(expected)}."
+        for key in expected:
+            message = describe_difference(got[key], expected[key], rtol=rtol, atol=atol, what=f"{what}[{key!r}]")
+            if message:
+                return message
+        return None
+
+    if isinstance(expected, (tuple, list)):
+        if not isinstance(got, (tuple, list)):
+            return (f"{what} should be a {type(expected).__name__} of {len(expected)} items, "
+                    f"but it is a {type(got).__name__}.")
+        if len(got) != len(expected):
+            return f"{what} should have {len(expected)} items, but it has {len(got)}."
+        for i, (g, e) in enumerate(zip(got, expected)):
+            message = describe_difference(g, e, rtol=rtol, atol=atol, what=f"{what}[{i}]")
+            if message:
+                return message
+        return None
+
+    if _is_scalar(expected):
+        return _describe_scalar_difference(got, expected, rtol=rtol, atol=atol, what=what)
+    return _describe_array_difference(got, np.asarray(expected), rtol=rtol, atol=atol, what=what)
+
+
+def _describe_scalar_difference(got, expected, *, rtol, atol, what):
+    if isinstance(got, np.ndarray) and got.ndim > 0:
+        return (f"{what} should be a single number, but it is an array of shape {got.shape}. "
+                f"If it holds one value, turn it into a number (np.squeeze(x) or float(x)).")
+    if isinstance(got, bool) or not _is_scalar(got):
+        return f"{what} should be a number, but it is {format_value(got)}."
+    got_f, expected_f = float(got), float(expected)
+    if np.isnan(got_f) and not np.isnan(expected_f):
+        return f"{what} is NaN, expected {expected_f!r}. Look for a division by zero, log(0) or an overflow in exp."
+    if not np.isclose(got_f, expected_f, rtol=rtol, atol=atol):
+        return f"{what} is {got_f!r}, expected {expected_f!r} (difference {got_f - expected_f:.3g})."
+    return None
+
+
+def _describe_array_difference(got, expected, *, rtol, atol, what):
+    if not isinstance(got, np.ndarray):
+        if _is_scalar(got) or isinstance(got, (list, tuple)):
+            return (f"{what} should be a numpy array of shape {expected.shape}, but it is "
+                    f"{format_value(got)}. Use numpy operations, which return arrays.")
+        return f"{what} should be a numpy array of shape {expected.shape}, but it is {format_value(got)}."
+    if got.size > MAX_ELEMENTS:
+        return f"{what} has {got.size:,} elements (shape {got.shape}); expected shape {expected.shape}."
+    if got.shape != expected.shape:
+        hint = ""
+        if got.shape == expected.shape[::-1] and got.ndim > 1:
+            hint = " It looks transposed: check the order of the axes."
+        elif got.size == expected.size:
+            hint = " It has the right number of elements: check your reshape."
+        elif got.ndim == expected.ndim - 1 or got.ndim == expected.ndim + 1:
+            hint = " Check keepdims=True in sums and norms, and which axis you reduce over."
+        return f"{what} has shape {got.shape}, expected {expected.shape}.{hint}"
+    if expected.dtype.kind == "f" and got.dtype.kind not in "fc":
+        return (f"{what} has dtype {got.dtype}, expected a floating-point array like {expected.dtype}. "
+                f"An integer result usually means integer division or an int array filled in place.")
+    if expected.dtype.kind in "biu" and got.dtype.kind not in "biuf":
+        return f"{what} has dtype {got.dtype}, expected {expected.dtype}."
+    if expected.dtype.kind == "b" and got.dtype.kind != "b":
+        return f"{what} has dtype {got.dtype}, expected a boolean array."
+    got_f = got.astype(np.float64) if got.dtype.kind != "c" else got
+    expected_f = expected.astype(np.float64) if expected.dtype.kind != "c" else expected
+    bad_nan = np.isnan(got_f) & ~np.isnan(expected_f)
+    if bad_nan.any():
+        index = tuple(int(i) for i in np.argwhere(bad_nan)[0])
+        return (f"{what} contains NaN ({int(bad_nan.sum())} of {got.size} values, first at index {index}) "
+                f"where a number was expected. Look for a division by zero, log(0) or an overflow in exp.")
+    bad_inf = np.isinf(got_f) & ~np.isinf(expected_f)
+    if bad_inf.any():
+        index = tuple(int(i) for i in np.argwhere(bad_inf)[0])
+        return (f"{what} contains inf ({int(bad_inf.sum())} of {got.size} values, first at index {index}); "
+                f"an intermediate value overflowed.")
+    close = np.isclose(got_f, expected_f, rtol=rtol, atol=atol, equal_nan=True)
+    if not close.all():
+        diff = np.where(close, 0.0, np.abs(got_f - expected_f))
+        index = np.unravel_index(int(np.argmax(diff)), diff.shape)
+        index = tuple(int(i) for i in index)
+        return (f"{what} has the right shape {got.shape} but {int((~close).sum())} of {got.size} values are wrong.\n"
+                f"  largest difference at index {index}: got {got_f[index]!r}, expected {expected_f[index]!r}\n"
+                f"  got:      {format_value(got)}\n"
+                f"  expected: {format_value(expected)}")
+    return None
+
+
+def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None):
+    """Call ``function(*args)`` and raise :class:`CheckFailure` unless it returns ``expected``.
+
+    Used by the visible tests in the notebooks. The arguments are copied before the call, so a
+    function that modifies its input in place is caught too.
+
+    Parameters
+    ----------
+    function : callable
+        The student's function.
+    args : tuple
+        Positional arguments for the call.
+    expected : object
+        The expected return value (see :func:`describe_difference`).
+    rtol, atol : float
+        Tolerances for the comparison.
+    arg_names : sequence of str, optional
+        Names of the arguments, for the message; default ``function``'s parameter names.
+
+    Raises
+    ------
+    CheckFailure
+        With a message naming the call, the input, and how the result differs.
+    """
+    name = getattr(function, "__name__", "the function")
+    names = list(arg_names) if arg_names is not None else _parameter_names(function, len(args))
+    original = copy.deepcopy(args)
+    call = f"{name}({', '.join(names)})"
+    inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, args))
+    try:
+        got = function(*args)
+    except NotImplementedError:
+        raise CheckFailure(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
+                           f"with your code.") from None
+    message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}")
+    if message is None:
+        for n, before, after in zip(names, original, args):
+            if describe_difference(after, before, rtol=0, atol=0) is not None:
+                message = (f"{call} changed its argument {n} in place. Work on a copy "
+                           f"(e.g. np.array({n}, copy=True)) or build a new array instead.")
+                break
+    if message is not None:
+        raise CheckFailure(f"{message}\nwhen called with\n{inputs}")
+
+
+def _parameter_names(function, count):
+    import inspect
+
+    try:
+        params = list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        params = []
+    return (params + [f"arg{i}" for i in range(len(params), count)])[:count]

@@ -1,0 +1,28 @@
+"""nbgrader configuration for the course (the instructor's side).
+
+Run nbgrader from the repository root with the virtual environment's ``bin/`` on PATH
+(nbgrader shells out to ``alembic``); ``make release`` does this for you.
+"""
+from coursebuild.grading import cell_timeout
+
+c = get_config()  # noqa: F821  (injected by traitlets when nbgrader loads this file)
+
+c.CourseDirectory.course_id = "deep-learning-course"
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "release"
+c.CourseDirectory.submitted_directory = "submitted"
+c.CourseDirectory.autograded_directory = "autograded"
+c.CourseDirectory.feedback_directory = "feedback"
+
+# Files in an assignment folder that never reach students.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
+
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Per-cell execution time limit while autograding. nbgrader's default (30 s for every cell)
+# is too long for a runaway loop in a numpy exercise and too short for a training cell, so
+# every cell gets a short default and a cell that trains declares its own budget in its
+# metadata ({"coursekit": {"timeout": 600}}). See coursebuild/grading.py.
+c.Execute.timeout_func = cell_timeout
+c.Execute.interrupt_on_timeout = True
