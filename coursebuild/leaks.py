@@ -1,0 +1,144 @@
+"""The leak scan: proof that no solution line reaches students (release/) or readers (_build/html).
+
+A *solution line* is a line of code inside a ``### BEGIN SOLUTION`` / ``### END SOLUTION`` or
+``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` region of a source notebook, or a line of a
+function body in the reference library ``solutions/`` (docstrings excepted: students see the
+same docstrings in their scaffolds). Lines are compared with all whitespace removed, after HTML
+tags are stripped and entities decoded, so syntax highlighting or line wrapping cannot hide a leak.
+"""
+import ast
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+#: Shorter lines ("s = x", "return s") are too generic to prove anything when found.
+MIN_CHARS = 12
+
+_REGION = re.compile(r"^\s*### BEGIN (SOLUTION|HIDDEN TESTS)\s*$(.*?)^\s*### END \1\s*$", re.M | re.S)
+_TAG = re.compile(r"<[^>]+>")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def squeeze(text):
+    """str: ``text`` without any whitespace, the form in which lines are compared."""
+    return _WHITESPACE.sub("", text)
+
+
+def _keep(line):
+    stripped = line.strip()
+    return not stripped.startswith("#") and len(squeeze(stripped)) >= MIN_CHARS
+
+
+def notebook_solution_lines(notebook_path):
+    """set of str: the code lines inside solution and hidden-test regions of one notebook."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    lines = set()
+    for cell in notebook.cells:
+        for match in _REGION.finditer(cell.source):
+            lines.update(line.strip() for line in match.group(2).splitlines() if _keep(line))
+    return lines
+
+
+def library_solution_lines(module_path):
+    """set of str: the lines of every function body in a reference module, docstrings excepted."""
+    source = Path(module_path).read_text(encoding="utf-8")
+    text_lines = source.splitlines()
+    lines = set()
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = node.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
+            body = body[1:]  # the docstring
+        for statement in body:
+            for number in range(statement.lineno, statement.end_lineno + 1):
+                line = text_lines[number - 1].split("  #")[0]
+                if _keep(line):
+                    lines.add(line.strip())
+    return lines
+
+
+def solution_lines(root):
+    """set of str: every solution line of the course rooted at ``root`` (source/ and solutions/)."""
+    root = Path(root)
+    lines = set()
+    for notebook in sorted((root / "source").glob("*/*.ipynb")):
+        lines |= notebook_solution_lines(notebook)
+    for module in sorted((root / "solutions").glob("*.py")):
+        lines |= library_solution_lines(module)
+    return lines
+
+
+def readable_text(path):
+    """str: the text a person or a program could read out of a file, as the scan sees it.
+
+    HTML loses its tags and entities; a notebook is reduced to the strings it holds (sources and
+    outputs, JSON escapes decoded); binary files give an empty string.
+    """
+    data = Path(path).read_bytes()
+    if b"\0" in data[:4096]:
+        return ""
+    text = data.decode("utf-8", errors="replace")
+    suffix = Path(path).suffix
+    if suffix in (".html", ".htm", ".xml", ".svg"):
+        return html.unescape(_TAG.sub("", text))
+    if suffix in (".ipynb", ".json"):
+        try:
+            return "\n".join(_strings(json.loads(text)))
+        except json.JSONDecodeError:
+            return text
+    return text
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        if value and all(isinstance(v, str) for v in value):
+            yield "".join(value)  # notebook sources are lists of lines
+        else:
+            for item in value:
+                yield from _strings(item)
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A solution line found in a file."""
+
+    path: Path
+    line: str
+
+    def __str__(self):
+        return f"{self.path}: {self.line}"
+
+
+def scan(folder, lines):
+    """Every occurrence of a solution line under ``folder``.
+
+    Parameters
+    ----------
+    folder : Path
+        A folder to search, recursively (every file, whatever its type).
+    lines : iterable of str
+        The solution lines (see :func:`solution_lines`).
+
+    Returns
+    -------
+    leaks : list of Leak
+        Empty when the folder is clean.
+    """
+    wanted = {squeeze(line): line for line in lines}
+    leaks = []
+    for path in sorted(Path(folder).rglob("*")):
+        if not path.is_file():
+            continue
+        text = squeeze(readable_text(path))
+        leaks.extend(Leak(path, line) for key, line in wanted.items() if key in text)
+    return leaks

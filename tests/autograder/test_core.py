@@ -1,0 +1,90 @@
+"""Does the hidden-test machinery pass right answers, catch wrong ones, and name known mistakes?"""
+import numpy as np
+import pytest
+
+from autograder.core import Case, Exercise, GradingError, MistakeCatalogue, grade_exercise, stable_seed
+
+
+def _double(x):
+    """Reference: twice x."""
+    return 2 * x
+
+
+def _cases(rng):
+    return [Case((np.array([1.0, 2.0]),)), Case((rng.normal(size=(3, 2)),), "a random matrix")]
+
+
+EXERCISE = Exercise("double", _double, _cases)
+CATALOGUE = MistakeCatalogue()
+
+
+@CATALOGUE.add("double", "squared x instead of doubling it.")
+def double_squared(x):
+    return x ** 2
+
+
+@CATALOGUE.add("double", "the result lost its shape.")
+def double_flat(x):
+    return (2 * x).ravel()
+
+
+def test_reference_passes():
+    grade_exercise(EXERCISE, _double, CATALOGUE.for_exercise("double"))
+
+
+def test_wrong_answer_names_input_expected_and_mistake():
+    with pytest.raises(GradingError) as failure:
+        grade_exercise(EXERCISE, lambda x: x ** 2, CATALOGUE.for_exercise("double"))
+    message = str(failure.value)
+    assert "double(x)" in message and "x = [1. 2.]" in message and "expected result" in message
+    assert "Likely mistake: squared x instead" in message
+
+
+def test_unknown_mistake_is_reported_without_a_diagnosis():
+    with pytest.raises(GradingError) as failure:
+        grade_exercise(EXERCISE, lambda x: x + 100, CATALOGUE.for_exercise("double"))
+    assert "Likely mistake" not in str(failure.value)
+
+
+def test_crash_is_reported_with_its_error():
+    def crashes(x):
+        raise ValueError("operands could not be broadcast")
+    with pytest.raises(GradingError, match="raised ValueError: operands could not be broadcast"):
+        grade_exercise(EXERCISE, crashes)
+
+
+def test_not_implemented_is_said_plainly():
+    def todo(x):
+        raise NotImplementedError()
+    with pytest.raises(GradingError, match="not implemented"):
+        grade_exercise(EXERCISE, todo)
+
+
+def test_mutating_the_input_fails_even_with_the_right_result():
+    def in_place(x):
+        x *= 2
+        return x
+    with pytest.raises(GradingError, match="changed its argument x in place"):
+        grade_exercise(EXERCISE, in_place)
+
+
+def test_not_a_function_is_reported():
+    with pytest.raises(GradingError, match="should be a function"):
+        grade_exercise(EXERCISE, 42)
+
+
+def test_grading_is_reproducible():
+    seen = []
+    exercise = Exercise("double", _double, lambda rng: seen.append(rng.normal()) or [])
+    grade_exercise(exercise, _double)
+    grade_exercise(exercise, _double)
+    assert seen[0] == seen[1]
+    assert stable_seed("double") == stable_seed("double") != stable_seed("triple")
+
+
+def test_mistake_becomes_student_code_named_like_the_exercise():
+    code = CATALOGUE.for_exercise("double")[0].as_student_code()
+    assert code.startswith("def double(x):") and "@" not in code
+    namespace = {}
+    exec(code, namespace)
+    assert namespace["double"](3) == 9

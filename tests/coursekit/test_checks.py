@@ -1,0 +1,65 @@
+"""Do the checks explain a wrong answer in plain words, and accept a right one?"""
+import numpy as np
+import pytest
+
+from coursekit.checks import CheckFailure, describe_difference, expect
+
+
+def test_matching_values_give_no_message():
+    assert describe_difference(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9])) is None
+    assert describe_difference(np.float64(0.5), 0.5) is None
+    assert describe_difference({"W1": np.zeros((2, 1))}, {"W1": np.zeros((2, 1))}) is None
+    assert describe_difference((1.0, np.ones(2)), (1.0, np.ones(2))) is None
+
+
+@pytest.mark.parametrize("got, expected, words", [
+    (np.zeros((3, 2)), np.zeros((2, 3)), "transposed"),
+    (np.zeros(6), np.zeros((6, 1)), "shape (6,), expected (6, 1)"),
+    (np.zeros((2, 3), dtype=int), np.zeros((2, 3)), "dtype int64"),
+    (np.array([np.nan, 1.0]), np.array([0.5, 1.0]), "NaN"),
+    (np.array([np.inf, 1.0]), np.array([0.5, 1.0]), "inf"),
+    (np.array([1.0, 2.5]), np.array([1.0, 2.0]), "1 of 2 values are wrong"),
+    (np.array([1.1]), 1.1, "single number"),
+    ("1.1", 1.1, "should be a number"),
+    ([1.0, 2.0], np.array([1.0, 2.0]), "numpy array"),
+    ({"W1": 1}, {"W1": 1, "b1": 2}, "missing the key(s) ['b1']"),
+    ((1.0,), (1.0, 2.0), "should have 2 items"),
+])
+def test_differences_are_named(got, expected, words):
+    message = describe_difference(got, expected)
+    assert message is not None and words in message, f"message {message!r} should mention {words!r}"
+
+
+def test_nested_values_name_their_path():
+    message = describe_difference({"dW1": np.ones(2)}, {"dW1": np.zeros(2)}, what="grads")
+    assert message.startswith("grads['dW1']")
+
+
+def test_huge_arrays_are_refused_without_comparing():
+    message = describe_difference(np.broadcast_to(np.float64(0), (20_000, 1_000)), np.zeros((2, 2)))
+    assert "20,000,000 elements" in message
+
+
+def test_expect_shows_the_input_on_failure():
+    with pytest.raises(CheckFailure, match=r"(?s)has shape \(2,\).*when called with.*x = \[1\. 2\.\]"):
+        expect(lambda x: x, (np.array([1.0, 2.0]),), np.zeros((2, 1)))
+
+
+def test_expect_reports_an_unimplemented_exercise():
+    def todo(x):
+        raise NotImplementedError()
+    with pytest.raises(CheckFailure, match="not implemented yet"):
+        expect(todo, (1,), 1)
+
+
+def test_expect_catches_a_function_that_changes_its_input():
+    def doubles_in_place(x):
+        x *= 2
+        return x
+    # The expected value is what the function returns; only the mutation is wrong.
+    with pytest.raises(CheckFailure, match="changed its argument x in place"):
+        expect(doubles_in_place, (np.array([1.0, 2.0]),), np.array([2.0, 4.0]))
+
+
+def test_expect_passes_a_right_answer():
+    expect(np.sqrt, (np.array([4.0, 9.0]),), np.array([2.0, 3.0]), arg_names=["x"])

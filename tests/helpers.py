@@ -1,0 +1,56 @@
+"""Helpers for tests that run nbgrader on a scratch copy of the course."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook
+
+from coursebuild.paths import ROOT, notebook_of
+from coursebuild.release import venv_env
+
+
+def make_course(tmp_path, assignment_id):
+    """A scratch nbgrader course with one assignment, released; returns its root."""
+    course = Path(tmp_path) / "course"
+    (course / "source").mkdir(parents=True)
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copy(ROOT / "constraints.txt", course)
+    shutil.copytree(ROOT / "source" / assignment_id, course / "source" / assignment_id,
+                    ignore=shutil.ignore_patterns("coursekit", "requirements.txt", ".ipynb_checkpoints"))
+    from coursebuild import release
+    release.generate(assignment_id, root=course, force=True)
+    return course
+
+
+def submit(course, assignment_id, student, notebook):
+    """Place ``notebook`` as ``student``'s submission, as nbgrader collect would."""
+    name = notebook_of(assignment_id, course / "source").name
+    folder = course / "submitted" / student / assignment_id
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, folder / name)
+
+
+def autograde(course, assignment_id):
+    """Run ``nbgrader autograde`` on every submission; return the completed process."""
+    return subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--create",
+                           "--log-level=INFO"], cwd=course, env=venv_env(), capture_output=True, text=True)
+
+
+def scores(course, assignment_id, student):
+    """dict grade_id -> (score, max_score) of one student's autograded notebook."""
+    name = notebook_of(assignment_id, course / "source").stem
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        notebook = gradebook.find_submission_notebook(name, assignment_id, student)
+        return {grade.name: (grade.score, grade.max_score) for grade in notebook.grades}
+
+
+def set_solution(notebook, grade_id, code):
+    """A copy of ``notebook`` whose solution cell ``grade_id`` holds ``code`` instead."""
+    notebook = nbformat.reads(nbformat.writes(notebook), as_version=4)  # a deep copy
+    for cell in notebook.cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id:
+            cell.source = code
+            return notebook
+    raise KeyError(f"no cell with grade_id {grade_id!r}")

@@ -1,0 +1,58 @@
+"""Are the source notebooks committed clean, and is every exercise graded the same way?"""
+import ast
+
+import nbformat
+import pytest
+
+from autograder.core import Exercise
+from coursebuild.paths import assignments, notebook_of
+
+NOTEBOOKS = {assignment_id: notebook_of(assignment_id) for assignment_id in assignments()}
+ALLOWED_METADATA = {"kernelspec", "language_info"}
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_committed_without_outputs_or_personal_metadata(assignment_id):
+    notebook = nbformat.read(NOTEBOOKS[assignment_id], as_version=4)
+    nbformat.validate(notebook)
+    assert set(notebook.metadata) <= ALLOWED_METADATA, f"strip notebook metadata {set(notebook.metadata) - ALLOWED_METADATA}"
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, f"cell {index} has outputs: clear them"
+        assert set(cell.metadata) <= {"nbgrader", "coursekit", "tags"}, f"cell {index} metadata {set(cell.metadata)}"
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_every_exercise_has_a_documented_graded_test(assignment_id):
+    """Each solution cell is followed by a graded test cell with points, a docstring, visible checks,
+    and a hidden test that calls the autograder on that function."""
+    notebook = nbformat.read(NOTEBOOKS[assignment_id], as_version=4)
+    cells = [c for c in notebook.cells if "nbgrader" in c.metadata]
+    grade_ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
+    assert len(grade_ids) == len(set(grade_ids)), "grade_ids must be unique"
+    solutions = [c for c in cells if c.metadata["nbgrader"].get("solution")]
+    assert solutions, "an assignment without exercises"
+    for cell in solutions:
+        name = cell.metadata["nbgrader"]["grade_id"]
+        index = notebook.cells.index(cell)
+        test = next(c for c in notebook.cells[index + 1:] if c.metadata.get("nbgrader", {}).get("grade"))
+        meta = test.metadata["nbgrader"]
+        assert meta.get("points", 0) > 0 and meta.get("locked"), f"{meta['grade_id']} needs points and a lock"
+        docstring = ast.get_docstring(ast.parse(test.source.replace("### BEGIN HIDDEN TESTS", "")
+                                                .replace("### END HIDDEN TESTS", "")))
+        assert docstring and "\n" not in docstring, f"{meta['grade_id']} needs a one-line docstring"
+        visible, _, hidden = test.source.partition("### BEGIN HIDDEN TESTS")
+        assert "expect(" in visible, f"{meta['grade_id']} has no visible check"
+        assert f'grade("{name}", {name})' in hidden, f"{meta['grade_id']} does not grade {name} in its hidden tests"
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_every_exercise_is_known_to_the_autograder(assignment_id):
+    import importlib
+
+    module = importlib.import_module(f"autograder.{assignment_id}")
+    notebook = nbformat.read(NOTEBOOKS[assignment_id], as_version=4)
+    exercises = {c.metadata["nbgrader"]["grade_id"] for c in notebook.cells
+                 if c.metadata.get("nbgrader", {}).get("solution")}
+    assert exercises == set(module.EXERCISES), "notebook exercises and autograder.EXERCISES differ"
+    assert all(isinstance(e, Exercise) for e in module.EXERCISES.values())
