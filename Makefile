@@ -9,11 +9,12 @@ STAMP  := $(VENV)/.installed-stamp
 # nbgrader shells out to `alembic` and kernels are found through PATH: use the venv's bin/ first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: book test release install clean help
+.PHONY: book test data release install clean help
 
 help:
 	@echo "make book   - build the HTML book into _build/html (creates .venv, releases, chapters)"
 	@echo "make test   - run the whole test suite (builds the book first: the leak scan reads it)"
+	@echo "make data   - build the course datasets into data/ (offline, checked against recorded SHA-256)"
 	@echo "make release- generate the student folders into release/ with nbgrader"
 	@echo "make clean  - remove every built thing (.venv excepted)"
 
@@ -26,6 +27,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
 
+data: $(STAMP)
+	$(PY) -m coursebuild data
+
 release: $(STAMP)
 	$(PY) -m coursebuild release
 
@@ -37,4 +41,4 @@ test: $(STAMP)
 	$(PY) -m pytest --nbval-lax tests source
 
 clean:
-	rm -rf _build release chapters gradebook.db source/*/coursekit
+	rm -rf _build release chapters data gradebook.db source/*/coursekit source/*/datasets source/*/requirements.txt

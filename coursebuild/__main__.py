@@ -1,18 +1,23 @@
-"""``python -m coursebuild {release,chapters,book}``: the steps behind ``make``."""
+"""``python -m coursebuild {data,release,chapters,book}``: the steps behind ``make``."""
 import argparse
 import sys
 
-from . import book, chapters, release
+from . import book, chapters, datasets, release
 from .paths import BuildError
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m coursebuild", description=__doc__)
-    parser.add_argument("step", choices=["release", "chapters", "book"])
+    parser.add_argument("step", choices=["data", "release", "chapters", "book"])
     parser.add_argument("--force", action="store_true", help="regenerate releases even if unchanged")
+    parser.add_argument("--record", action="store_true",
+                        help="with `data`: record the new checksums (after an intended change of the data)")
     args = parser.parse_args(argv)
     try:
-        if args.step == "release":
+        if args.step == "data":
+            datasets.build(record=args.record)
+            print(f"datasets built in {datasets.DATA}")
+        elif args.step == "release":
             release.release_all(force=args.force)
         elif args.step == "chapters":
             release.release_all(force=args.force)

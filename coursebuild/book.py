@@ -1,11 +1,33 @@
 """The HTML book: releases, chapters, then Jupyter Book, failing on any warning."""
+import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from . import chapters, release
-from .paths import BUILD, ROOT, BuildError
+from . import chapters, datasets, release
+from .cache import Stamp, tree_digest
+from .paths import BUILD, CACHE, ROOT, BuildError
+
+
+def refresh_executed_pages(root=ROOT):
+    """Make Jupyter Book re-run the notebook pages of book/ when data/ or coursekit/ changed.
+
+    Its execution cache keys on a notebook's code only, and Sphinx re-reads a page only when
+    its file changed; a page that plots the datasets would otherwise keep stale figures.
+    Returns True if the pages were marked for re-execution.
+    """
+    root = Path(root)
+    digest = tree_digest(root / "data", root / "coursekit")
+    stamp = Stamp("book-pages", root / CACHE.relative_to(ROOT))
+    if stamp.matches(digest):
+        return False
+    shutil.rmtree(root / "_build" / ".jupyter_cache", ignore_errors=True)
+    for page in (root / "book").rglob("*.ipynb"):
+        os.utime(page)  # a newer mtime makes Sphinx read (and so execute) the page again
+    stamp.record(digest)
+    return True
 
 
 def run_jupyter_book(root=ROOT):
@@ -27,8 +49,10 @@ def run_jupyter_book(root=ROOT):
 def build(root=ROOT):
     """Everything ``make book`` does. Returns the path of the built index page."""
     started = time.perf_counter()
+    datasets.ensure(Path(root) / "data")
     release.release_all(root)
     chapters.build_all()
+    refresh_executed_pages(root)
     print("building the HTML book ...", flush=True)
     run_jupyter_book(root)
     index = Path(root) / BUILD.relative_to(ROOT) / "html" / "index.html"

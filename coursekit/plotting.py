@@ -1,0 +1,90 @@
+"""Figures the notebooks share: grids of example images, detection boxes, 2-D point sets."""
+import matplotlib.pyplot as plt
+import numpy as np
+
+__all__ = ["image_grid", "draw_boxes", "scatter_2d"]
+
+
+def _label(value, classes):
+    value = int(value)
+    if classes is None:
+        return str(value)
+    name = classes[value]
+    return name.decode() if isinstance(name, bytes) else str(name)
+
+
+def image_grid(images, labels=None, classes=None, columns=8, rows=2, title=None, size=1.4):
+    """Show the first ``rows * columns`` images in a grid, each titled with its class.
+
+    Parameters
+    ----------
+    images : ndarray of shape (m, h, w, c), uint8
+    labels : ndarray of shape (m,) or (1, m), optional
+    classes : sequence of bytes or str, optional
+        Class names, indexed by label.
+    columns, rows : int
+    title : str, optional
+    size : float
+        Inches per image.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    labels = None if labels is None else np.ravel(labels)
+    fig, axes = plt.subplots(rows, columns, figsize=(columns * size, rows * size * 1.3), squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i >= len(images):
+            continue
+        image = images[i]
+        ax.imshow(image[..., 0] if image.shape[-1] == 1 else image, cmap="gray" if image.shape[-1] == 1 else None,
+                  vmin=0, vmax=255)
+        if labels is not None:
+            ax.set_title(_label(labels[i], classes), fontsize=9)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def draw_boxes(ax, image, boxes, classes=None, scores=None, color="yellow"):
+    """Draw an image and its boxes on ``ax``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    image : ndarray of shape (h, w, 3), uint8
+    boxes : ndarray of shape (n, 5)
+        Rows of (x1, y1, x2, y2, class) in pixels; rows of -1 are padding and skipped.
+    classes : sequence of bytes or str, optional
+    scores : ndarray of shape (n,), optional
+        Shown after the class name.
+    color : str
+    """
+    ax.imshow(image)
+    ax.axis("off")
+    for i, (x1, y1, x2, y2, label) in enumerate(np.asarray(boxes)):
+        if label < 0:
+            continue
+        ax.add_patch(plt.Rectangle((x1 - 0.5, y1 - 0.5), x2 - x1, y2 - y1, fill=False, edgecolor=color, linewidth=1.5))
+        text = _label(label, classes) + ("" if scores is None else f" {scores[i]:.2f}")
+        ax.text(x1, y1 - 1.5, text, color="black", fontsize=7, bbox={"facecolor": color, "pad": 1, "linewidth": 0})
+
+
+def scatter_2d(ax, X, Y, title=None):
+    """Scatter a 2-D binary set.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    X : ndarray of shape (2, m)
+        Examples are columns.
+    Y : ndarray of shape (1, m) or (m,)
+    title : str, optional
+    """
+    ax.scatter(X[0], X[1], c=np.ravel(Y), s=12, cmap=plt.cm.Spectral, edgecolors="k", linewidths=0.3)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title, fontsize=10)
