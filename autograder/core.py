@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from coursekit.checks import describe_difference, format_value
+from coursekit.checks import describe_difference, describe_mutation, format_value
 
 __all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise"]
 
@@ -147,18 +147,19 @@ def _call_quietly(function, args):
     """Call ``function(*args)`` with numpy's floating-point warnings silenced.
 
     Overflow in ``exp`` is part of what some cases test; a warning would only clutter the
-    feedback, and the value it produces (inf or NaN) is judged by the comparison.
+    feedback, and the value it produces (inf or NaN) is judged by the comparison. ``args`` is
+    passed as is: copy it first if the caller's values must survive the call.
     """
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return function(*copy.deepcopy(args))
+        return function(*args)
 
 
 def _diagnose(got, raised, case, mistakes, exercise):
     """The explanation of the first known mistake that reproduces the student's result, or None."""
     for mistake in mistakes:
         try:
-            wrong = _call_quietly(mistake.implementation, case.args)
+            wrong = _call_quietly(mistake.implementation, copy.deepcopy(case.args))
         except Exception as error:  # noqa: BLE001 - a mistake may well crash; that is its signature
             if raised is not None and type(error) is type(raised) and str(error) == str(raised):
                 return mistake.explanation
@@ -196,26 +197,19 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
         inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, case.args))
         if case.note:
             inputs += f"\n  ({case.note})"
-        expected = _call_quietly(exercise.reference, case.args)
+        expected = _call_quietly(exercise.reference, copy.deepcopy(case.args))
         args = copy.deepcopy(case.args)
         got, raised = None, None
         try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                got = function(*args)
+            got = _call_quietly(function, args)
         except NotImplementedError:
             raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
         except Exception as error:  # noqa: BLE001 - any crash of student code is a finding to report
             raised = error
             message = f"{call} raised {type(error).__name__}: {error}"
         if raised is None:
-            message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call)
-        if message is None:
-            for name, before, after in zip(names, case.args, args):
-                if describe_difference(after, before, rtol=0, atol=0) is not None:
-                    message = (f"{call} changed its argument {name} in place. Work on a copy "
-                               f"(np.array({name}, copy=True)) or build a new array instead.")
-                    break
+            message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call) \
+                or describe_mutation(call, names, case.args, args)
         if message is None:
             continue
         diagnosis = _diagnose(got, raised, case, mistakes, exercise)

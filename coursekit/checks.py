@@ -13,7 +13,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["CheckFailure", "describe_difference", "expect", "format_value"]
+__all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "format_value"]
 
 # A student function that returns something this large is not an answer to any exercise of
 # the course; refuse to compare it element by element (that could take minutes or memory).
@@ -199,15 +199,35 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None):
     except NotImplementedError:
         raise CheckFailure(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
                            f"with your code.") from None
-    message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}")
-    if message is None:
-        for n, before, after in zip(names, original, args):
-            if describe_difference(after, before, rtol=0, atol=0) is not None:
-                message = (f"{call} changed its argument {n} in place. Work on a copy "
-                           f"(e.g. np.array({n}, copy=True)) or build a new array instead.")
-                break
+    message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
+        or describe_mutation(call, names, original, args)
     if message is not None:
         raise CheckFailure(f"{message}\nwhen called with\n{inputs}")
+
+
+def describe_mutation(call, names, before, after):
+    """Say which argument a call changed in place, or return None if it changed none.
+
+    Parameters
+    ----------
+    call : str
+        The call as the message shows it, e.g. ``"softmax(x)"``.
+    names : sequence of str
+        The arguments' names.
+    before : sequence
+        Copies of the arguments taken before the call.
+    after : sequence
+        The arguments as they are after the call.
+
+    Returns
+    -------
+    message : str or None
+    """
+    for name, old, new in zip(names, before, after):
+        if describe_difference(new, old, rtol=0, atol=0) is not None:
+            return (f"{call} changed its argument {name} in place. Work on a copy "
+                    f"(np.array({name}, copy=True)) or build a new array instead.")
+    return None
 
 
 def _parameter_names(function, count):
