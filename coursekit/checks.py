@@ -41,8 +41,6 @@ def format_value(value, max_chars=400):
     if isinstance(value, np.ndarray):
         body = np.array2string(value, precision=6, threshold=20, edgeitems=3, suppress_small=False)
         text = f"{body}  (ndarray, shape {value.shape}, dtype {value.dtype})"
-    elif isinstance(value, (np.generic, float, int)) and not isinstance(value, bool):
-        text = f"{value!r}  ({type(value).__name__})"
     else:
         text = f"{value!r}  ({type(value).__name__})"
     if len(text) > max_chars:
