@@ -33,6 +33,11 @@ def _rng(name):
     return np.random.default_rng([SEED, int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "little")])
 
 
+def _sklearn_seed(rng):
+    """int: a fresh seed from ``rng`` for one scikit-learn generator call (they take ints, not Generators)."""
+    return int(rng.integers(2 ** 31))
+
+
 def _write(path, arrays, attrs=None):
     """Write ``arrays`` (name -> ndarray; '/' makes groups) to an HDF5 file, without timestamps."""
     with h5py.File(path, "w", track_order=False) as f:
@@ -105,13 +110,12 @@ def build_planar(folder):
 
     rng = _rng("planar")
     X, Y = _flower(rng)
-    seed = lambda: int(rng.integers(2 ** 31))  # noqa: E731 - one fresh seed per generator call
     extra = {
-        "noisy_circles": sk.make_circles(n_samples=200, factor=0.5, noise=0.3, random_state=seed()),
-        "noisy_moons": sk.make_moons(n_samples=200, noise=0.2, random_state=seed()),
-        "blobs": sk.make_blobs(n_samples=200, n_features=2, centers=6, random_state=seed()),
+        "noisy_circles": sk.make_circles(n_samples=200, factor=0.5, noise=0.3, random_state=_sklearn_seed(rng)),
+        "noisy_moons": sk.make_moons(n_samples=200, noise=0.2, random_state=_sklearn_seed(rng)),
+        "blobs": sk.make_blobs(n_samples=200, n_features=2, centers=6, random_state=_sklearn_seed(rng)),
         "gaussian_quantiles": sk.make_gaussian_quantiles(cov=0.5, n_samples=200, n_features=2, n_classes=2,
-                                                         shuffle=True, random_state=seed()),
+                                                         shuffle=True, random_state=_sklearn_seed(rng)),
         "no_structure": (rng.uniform(size=(200, 2)), rng.uniform(size=200)),
     }
     arrays = {"flower/X": X, "flower/Y": Y}
@@ -134,11 +138,10 @@ def build_binary2d(folder):
     from sklearn import datasets as sk
 
     rng = _rng("binary2d")
-    seed = lambda: int(rng.integers(2 ** 31))  # noqa: E731
     arrays = {}
     for name, (m_train, m_test), make in [
-        ("circles", (300, 100), lambda m: sk.make_circles(n_samples=m, noise=0.05, random_state=seed())),
-        ("moons", (300, 100), lambda m: sk.make_moons(n_samples=m, noise=0.2, random_state=seed())),
+        ("circles", (300, 100), lambda m: sk.make_circles(n_samples=m, noise=0.05, random_state=_sklearn_seed(rng))),
+        ("moons", (300, 100), lambda m: sk.make_moons(n_samples=m, noise=0.2, random_state=_sklearn_seed(rng))),
     ]:
         for split, m in (("train", m_train), ("test", m_test)):
             x, y = make(m)
