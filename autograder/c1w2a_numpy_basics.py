@@ -7,7 +7,7 @@ import numpy as np
 
 from solutions import c1w2a_numpy_basics as reference
 
-from .core import Case, Exercise, grade_exercise
+from .core import Case, Exercise, grader
 from .mistakes.c1w2a_numpy_basics import MISTAKES
 
 
@@ -90,17 +90,4 @@ EXERCISES = {exercise.name: exercise for exercise in [
 ]}
 
 
-def grade(name, function, seed=None):
-    """Hidden test of one exercise: raise :class:`autograder.core.GradingError` unless ``function``
-    agrees with the reference on every case.
-
-    Parameters
-    ----------
-    name : str
-        The exercise, e.g. ``"softmax"``.
-    function : callable
-        The student's implementation.
-    seed : int, optional
-        Seed of the random inputs; default fixed per exercise, so regrading is reproducible.
-    """
-    grade_exercise(EXERCISES[name], function, MISTAKES.for_exercise(name), seed=seed)
+grade = grader(EXERCISES, MISTAKES)

@@ -9,7 +9,9 @@ one of them, the failure message names the mistake.
 import copy
 import inspect
 import re
+import sys
 import textwrap
+import types
 import warnings
 import zlib
 from dataclasses import dataclass, field
@@ -17,9 +19,9 @@ from typing import Callable
 
 import numpy as np
 
-from coursekit.checks import describe_difference, describe_mutation, format_value
+from coursekit.checks import describe_difference, describe_mutation, format_value, record_result
 
-__all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise"]
+__all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader"]
 
 
 class GradingError(AssertionError):
@@ -98,6 +100,10 @@ class MistakeCatalogue:
             return function
         return register
 
+    def include(self, other, exercise):
+        """Also register ``other``'s mistakes in ``exercise`` (an exercise repeated from an earlier assignment)."""
+        self._mistakes.extend(other.for_exercise(exercise))
+
     def for_exercise(self, exercise):
         """list of Mistake: the registered mistakes of one exercise, in registration order."""
         return [m for m in self._mistakes if m.exercise == exercise]
@@ -124,6 +130,14 @@ class Exercise:
         values; the first failing case is the one reported.
     rtol, atol : float
         Tolerances of the comparison.
+    arg_names : tuple of str, optional
+        Argument names for messages; default the reference's parameter names.
+    calls : tuple of str
+        Other exercises this function calls by name. While it is graded, those names refer to
+        the reference implementations, so a mistake in a helper costs the helper's points only.
+    checks : tuple of callable
+        ``check(function, rng) -> str or None``: properties checked after the comparison with
+        the reference, e.g. a numerical gradient check of a backward pass; a str is a failure.
     """
 
     name: str
@@ -132,10 +146,35 @@ class Exercise:
     rtol: float = 1e-6
     atol: float = 1e-8
     arg_names: tuple = field(default=None)
+    calls: tuple = ()
+    checks: tuple = ()
 
     def parameter_names(self, count):
         names = list(self.arg_names or inspect.signature(self.reference).parameters)
         return (names + [f"arg{i}" for i in range(len(names), count)])[:count]
+
+
+def grader(exercises, mistakes):
+    """The ``grade(name, function, seed=None)`` function of an assignment's hidden tests.
+
+    Parameters
+    ----------
+    exercises : dict of str -> Exercise
+    mistakes : MistakeCatalogue
+
+    Returns
+    -------
+    grade : callable
+        ``grade(name, function, seed=None)`` raises :class:`GradingError` unless ``function``
+        agrees with the reference of exercise ``name`` on every case; ``seed`` (default fixed
+        per exercise, so regrading is reproducible) chooses the random inputs.
+    """
+    def grade(name, function, seed=None):
+        if name not in exercises:
+            raise KeyError(f"no exercise {name!r}; this assignment grades {sorted(exercises)}")
+        grade_exercise(exercises[name], function, mistakes.for_exercise(name), seed=seed)
+    grade.__doc__ = grader.__doc__.split("Returns")[0].strip().replace("The ``grade", "Hidden test: ``grade")
+    return grade
 
 
 def stable_seed(name):
@@ -153,6 +192,25 @@ def _call_quietly(function, args):
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return function(*args)
+
+
+def with_reference_helpers(function, exercise):
+    """``function`` with the names in ``exercise.calls`` bound to the reference implementations.
+
+    A student's composite function (``nn_model``) finds its helpers (``forward_propagation``)
+    among the notebook's globals. Grading a copy whose globals hold the reference helpers
+    instead judges the composite on its own code. Anything that is not a plain Python function
+    is returned as is.
+    """
+    if not exercise.calls or not isinstance(function, types.FunctionType):
+        return function
+    library = sys.modules[exercise.reference.__module__]
+    namespace = dict(function.__globals__)
+    namespace.update({name: getattr(library, name) for name in exercise.calls})
+    isolated = types.FunctionType(function.__code__, namespace, function.__name__,
+                                  function.__defaults__, function.__closure__)
+    isolated.__kwdefaults__ = function.__kwdefaults__
+    return isolated
 
 
 def _diagnose(got, raised, case, mistakes, exercise):
@@ -188,34 +246,47 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
     GradingError
         Naming the input that failed, how the result differs, and the likely mistake.
     """
+    record_result(exercise.name, False)  # until every case has passed
     if not callable(function):
         raise GradingError(f"{exercise.name} should be a function, but it is {format_value(function)}.")
+    function = with_reference_helpers(function, exercise)
     rng = np.random.default_rng(stable_seed(exercise.name) if seed is None else seed)
     for case in exercise.cases(rng):
-        names = exercise.parameter_names(len(case.args))
-        call = f"{exercise.name}({', '.join(names)})"
-        inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, case.args))
-        if case.note:
-            inputs += f"\n  ({case.note})"
-        expected = _call_quietly(exercise.reference, copy.deepcopy(case.args))
-        args = copy.deepcopy(case.args)
-        got, raised = None, None
-        try:
-            got = _call_quietly(function, args)
-        except NotImplementedError:
-            raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
-        except Exception as error:  # noqa: BLE001 - any crash of student code is a finding to report
-            raised = error
-            message = f"{call} raised {type(error).__name__}: {error}"
-        if raised is None:
-            message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call) \
-                or describe_mutation(call, names, case.args, args)
-        if message is None:
-            continue
-        diagnosis = _diagnose(got, raised, case, mistakes, exercise)
-        text = f"{message}\nwhen called with\n{inputs}"
-        if raised is None:
-            text += f"\n  expected result: {format_value(expected)}"
-        if diagnosis:
-            text += f"\nLikely mistake: {diagnosis}"
-        raise GradingError(text)
+        _grade_case(exercise, function, case, mistakes)
+    for check in exercise.checks:
+        with np.errstate(all="ignore"):
+            message = check(function, rng)
+        if message:
+            raise GradingError(message)
+    record_result(exercise.name, True)
+
+
+def _grade_case(exercise, function, case, mistakes):
+    """Raise :class:`GradingError` unless ``function`` agrees with the reference on ``case``."""
+    names = exercise.parameter_names(len(case.args))
+    call = f"{exercise.name}({', '.join(names)})"
+    inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, case.args))
+    if case.note:
+        inputs += f"\n  ({case.note})"
+    expected = _call_quietly(exercise.reference, copy.deepcopy(case.args))
+    args = copy.deepcopy(case.args)
+    got, raised = None, None
+    try:
+        got = _call_quietly(function, args)
+    except NotImplementedError:
+        raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
+    except Exception as error:  # noqa: BLE001 - any crash of student code is a finding to report
+        raised = error
+        message = f"{call} raised {type(error).__name__}: {error}"
+    if raised is None:
+        message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call) \
+            or describe_mutation(call, names, case.args, args)
+    if message is None:
+        return
+    diagnosis = _diagnose(got, raised, case, mistakes, exercise)
+    text = f"{message}\nwhen called with\n{inputs}"
+    if raised is None:
+        text += f"\n  expected result: {format_value(expected)}"
+    if diagnosis:
+        text += f"\nLikely mistake: {diagnosis}"
+    raise GradingError(text)

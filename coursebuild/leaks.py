@@ -43,13 +43,16 @@ def notebook_solution_lines(notebook_path):
     return lines
 
 
-def library_solution_lines(module_path):
-    """set of str: the lines of every function body in a reference module, docstrings excepted."""
+def library_solution_lines(module_path, only=None):
+    """set of str: the lines of every function body in a reference module, docstrings excepted.
+
+    ``only`` restricts them to the function of that name.
+    """
     source = Path(module_path).read_text(encoding="utf-8")
     text_lines = source.splitlines()
     lines = set()
     for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or only not in (None, node.name):
             continue
         body = node.body
         if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
@@ -142,3 +145,22 @@ def scan(folder, lines):
         text = squeeze(readable_text(path))
         leaks.extend(Leak(path, line) for key, line in wanted.items() if key in text)
     return leaks
+
+
+def scan_release(release, lines):
+    """Every solution line under ``release/``, except in a folder the lines it ships on purpose.
+
+    An assignment's helper modules (:mod:`coursebuild.shipped`) hold reference functions of
+    earlier assignments by design; any other solution line there is a leak.
+
+    Returns
+    -------
+    leaks : list of Leak
+    """
+    from .shipped import shipped_lines
+
+    lines = set(lines)
+    found = []
+    for folder in sorted(p for p in Path(release).iterdir() if p.is_dir()):
+        found += scan(folder, lines - shipped_lines(folder.name))
+    return found

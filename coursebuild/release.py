@@ -12,14 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import datasets
+from . import datasets, shipped
 from .cache import Stamp, tree_digest
 from .paths import CACHE, ROOT, SOURCE, BuildError, assignments, notebook_of
 
 COURSEKIT = ROOT / "coursekit"
 
 #: The public packages a student installs to run any released notebook, pinned as in constraints.txt.
-STUDENT_PACKAGES = ("jupyterlab", "numpy", "matplotlib", "h5py", "pillow", "tensorflow-cpu")
+STUDENT_PACKAGES = ("jupyterlab", "numpy", "matplotlib", "h5py", "pillow", "scikit-learn", "tensorflow-cpu")
 
 #: Present in every staged folder, so the build only ever replaces what it made itself.
 MARKER = ".generated-by-coursebuild"
@@ -37,8 +37,9 @@ def venv_env():
 
 
 def stage(assignment_id, source=SOURCE):
-    """Copy :mod:`coursekit`, the assignment's dataset files and a pinned requirements.txt into
-    ``source/<assignment_id>/`` (git-ignored).
+    """Copy :mod:`coursekit`, the assignment's dataset files, its helper modules
+    (:mod:`coursebuild.shipped`) and a pinned requirements.txt into ``source/<assignment_id>/``
+    (git-ignored).
 
     Raises
     ------
@@ -51,6 +52,7 @@ def stage(assignment_id, source=SOURCE):
     shutil.copytree(COURSEKIT, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     _mark_generated(target, "coursekit/")
     _stage_datasets(assignment_id, Path(source) / assignment_id / "datasets")
+    shipped.stage(assignment_id, Path(source) / assignment_id)
     requirements = Path(source) / assignment_id / "requirements.txt"
     text = student_requirements()
     if requirements.exists() and requirements.read_text().splitlines()[:1] != text.splitlines()[:1]:

@@ -1,8 +1,9 @@
-"""Figures the notebooks share: grids of example images, detection boxes, 2-D point sets."""
+"""Figures the notebooks share: grids of example images, detection boxes, 2-D point sets,
+decision boundaries and cost curves."""
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["image_grid", "draw_boxes", "scatter_2d"]
+__all__ = ["image_grid", "draw_boxes", "scatter_2d", "plot_decision_boundary", "plot_costs"]
 
 
 def _label(value, classes):
@@ -88,3 +89,63 @@ def scatter_2d(ax, X, Y, title=None):
     ax.set_yticks([])
     if title:
         ax.set_title(title, fontsize=10)
+
+
+def plot_decision_boundary(predict, X, Y, ax=None, title=None, resolution=300):
+    """Colour the plane by a classifier's prediction and scatter the data on top.
+
+    Parameters
+    ----------
+    predict : callable
+        ``predict(points) -> labels``: points of shape (2, k), labels of shape (1, k) or (k,).
+    X : ndarray of shape (2, m)
+    Y : ndarray of shape (1, m) or (m,)
+    ax : matplotlib.axes.Axes, optional
+        Default: a new figure's axes.
+    title : str, optional
+    resolution : int
+        Grid points per axis.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.5, 4))
+    x_min, x_max = X[0].min() - 1, X[0].max() + 1
+    y_min, y_max = X[1].min() - 1, X[1].max() + 1
+    xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
+    grid = np.vstack([xx.ravel(), yy.ravel()])  # (2, resolution**2): examples are columns
+    labels = np.asarray(predict(grid), dtype=float).reshape(xx.shape)
+    ax.contourf(xx, yy, labels, cmap=plt.cm.Spectral, alpha=0.8)
+    scatter_2d(ax, X, Y, title)
+    return ax
+
+
+def plot_costs(costs, every=100, ax=None, title="Cost during training", xlabel="iteration"):
+    """Cost curves, one per label.
+
+    Parameters
+    ----------
+    costs : list of float, or dict of str -> list of float
+        A curve, or curves keyed by their legend label.
+    every : int
+        Iterations between two recorded costs.
+    ax : matplotlib.axes.Axes, optional
+    title, xlabel : str
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    curves = costs if isinstance(costs, dict) else {None: costs}
+    for label, curve in curves.items():
+        ax.plot(np.arange(len(curve)) * every, np.squeeze(curve), label=label)
+    ax.set_xlabel(xlabel if every == 1 else f"{xlabel} (recorded every {every})")
+    ax.set_ylabel("cost")
+    ax.set_title(title)
+    if len(curves) > 1 or None not in curves:
+        ax.legend()
+    return ax
