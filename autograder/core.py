@@ -6,6 +6,7 @@ An assignment module (e.g. :mod:`autograder.c1w2a_numpy_basics`) declares one
 Its known typical mistakes live in :mod:`autograder.mistakes`; when a student's output matches
 one of them, the failure message names the mistake.
 """
+import ast
 import copy
 import inspect
 import re
@@ -72,10 +73,8 @@ class Mistake:
             :attr:`exercise`. Tests paste it into a notebook to make a wrong submission.
         """
         source = textwrap.dedent(inspect.getsource(self.implementation))
-        lines = source.splitlines()
-        while lines and lines[0].lstrip().startswith("@"):
-            lines.pop(0)
-        code = "\n".join(lines) + "\n"
+        definition = ast.parse(source).body[0]  # its lineno is the `def` line, after any decorator
+        code = "\n".join(source.splitlines()[definition.lineno - 1:]) + "\n"
         return re.sub(r"^def \w+\(", f"def {self.exercise}(", code, count=1)
 
 

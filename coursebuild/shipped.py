@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 
 from .leaks import library_solution_lines
-from .paths import BuildError
+from .paths import ROOT, BuildError
 
 #: assignment id -> {module file name -> ["solutions.module:function", ...]} in the order written.
 SHIPPED = {
@@ -71,11 +71,12 @@ def module_text(assignment_id, file_name):
         it needs to :data:`SHIPPED`).
     """
     specs = SHIPPED[assignment_id][file_name]
-    origins = sorted({spec.partition(":")[0].replace(".", "/") + ".py" for spec in specs})
+    functions = [_function(spec) for spec in specs]
+    origins = sorted({Path(inspect.getsourcefile(f)).relative_to(ROOT).as_posix() for f in functions})
     parts = [HEADER, f'"""Helper functions for assignment {assignment_id}, from {", ".join(origins)}.\n\n'
                      f'Provided for you: nothing here is an exercise of this assignment.\n"""', IMPORTS]
-    parts += [textwrap.dedent(inspect.getsource(_function(spec))) for spec in specs]
-    text = "\n\n".join(part.strip("\n") for part in parts) + "\n"
+    parts += [textwrap.dedent(inspect.getsource(function)) for function in functions]
+    text = "\n\n\n".join(part.strip("\n") for part in parts) + "\n"
     _check_names(text, f"{assignment_id}/{file_name}")
     return text
 
