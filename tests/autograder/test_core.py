@@ -88,3 +88,39 @@ def test_mistake_becomes_student_code_named_like_the_exercise():
     namespace = {}
     exec(code, namespace)
     assert namespace["double"](3) == 9
+
+
+def _helper(x):
+    """Reference helper: x + 1."""
+    return x + 1
+
+
+def _composite(x):
+    """Reference composite: calls the helper by name."""
+    return 2 * _helper(x)
+
+
+def test_a_composite_is_graded_with_the_reference_helpers():
+    """A student whose helper is wrong loses the helper's points, not the composite's as well."""
+    namespace = {"_helper": lambda x: x - 100}  # the student's broken helper, in their notebook
+    exec("def student_composite(x):\n    return 2 * _helper(x)\n", namespace)
+    exercise = Exercise("composite", _composite, _cases, calls=("_helper",))
+    grade_exercise(exercise, namespace["student_composite"])
+    with pytest.raises(GradingError):
+        grade_exercise(Exercise("composite", _composite, _cases), namespace["student_composite"])
+
+
+def test_a_failing_property_check_fails_the_grade_with_its_message():
+    exercise = Exercise("double", _double, _cases, checks=(lambda function, rng: "not a derivative",))
+    with pytest.raises(GradingError, match="not a derivative"):
+        grade_exercise(exercise, _double)
+
+
+def test_grading_records_the_result_for_the_visible_checks_of_later_exercises():
+    from coursekit.checks import failing
+
+    with pytest.raises(GradingError):
+        grade_exercise(EXERCISE, lambda x: x)
+    assert failing(["double"]) == ["double"]
+    grade_exercise(EXERCISE, _double)
+    assert failing(["double"]) == []

@@ -1,11 +1,14 @@
 """Do the hidden tests of every assignment pass the reference and recognise every typical mistake?"""
+import copy
 import importlib
 import inspect
 
+import numpy as np
 import pytest
 
 from autograder.core import GradingError
 from autograder.mistakes import catalogue
+from coursekit.checks import describe_difference
 from coursebuild.paths import assignments
 
 ASSIGNMENTS = assignments()
@@ -59,3 +62,27 @@ def test_every_exercise_has_a_typical_mistake(assignment_id):
 def test_grade_names_the_exercises_when_asked_for_an_unknown_one(assignment_id):
     with pytest.raises(KeyError, match="this assignment grades"):
         hidden(assignment_id).grade("no_such_exercise", print)
+
+
+@pytest.mark.parametrize("assignment_id, mistake", MISTAKES,
+                         ids=[f"{a}-{m.implementation.__name__}" for a, m in MISTAKES])
+def test_every_mistake_pastes_into_a_notebook_as_the_exercise(assignment_id, mistake):
+    """The round trip submits these as student code: they must define the exercise's function."""
+    namespace = dict(vars(importlib.import_module(mistake.implementation.__module__)))
+    exec(compile(mistake.as_student_code(), f"<{mistake.exercise}>", "exec"), namespace)
+    pasted = namespace[mistake.exercise]
+    assert pasted.__name__ == mistake.exercise
+    case = hidden(assignment_id).EXERCISES[mistake.exercise].cases(np.random.default_rng(0))[0]
+    with np.errstate(all="ignore"):
+        outcome = [_outcome(f, copy.deepcopy(case.args)) for f in (pasted, mistake.implementation)]
+    if isinstance(outcome[1], str):
+        assert outcome[0] == outcome[1], "the pasted code does not crash like the mistake"
+    else:
+        assert describe_difference(*outcome, rtol=0, atol=0) is None, "the pasted code does not behave like the mistake"
+
+
+def _outcome(function, args):
+    try:
+        return function(*args)
+    except Exception as error:  # noqa: BLE001 - a mistake may crash; it must crash the same way
+        return f"{type(error).__name__}: {error}"

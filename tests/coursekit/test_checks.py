@@ -63,3 +63,53 @@ def test_expect_catches_a_function_that_changes_its_input():
 
 def test_expect_passes_a_right_answer():
     expect(np.sqrt, (np.array([4.0, 9.0]),), np.array([2.0, 3.0]), arg_names=["x"])
+
+
+def test_a_failed_check_is_remembered_until_the_function_passes():
+    from coursekit.checks import failing
+
+    def helper_under_test(x):
+        return x + 1
+
+    with pytest.raises(CheckFailure):
+        expect(helper_under_test, (1,), 3)
+    assert failing(["helper_under_test"]) == ["helper_under_test"]
+    expect(helper_under_test, (1,), 2)
+    assert failing(["helper_under_test"]) == []
+
+
+def test_a_check_of_a_function_whose_helper_failed_is_skipped_with_a_note(capsys):
+    """One mistake costs one exercise: the composite's check waits until its helper is fixed."""
+    def broken_helper(x):
+        return x
+
+    with pytest.raises(CheckFailure):
+        expect(broken_helper, (1,), 2)
+    expect(lambda x: "anything", (1,), 2, needs=["broken_helper"])
+    assert "calls broken_helper, which failed its own test" in capsys.readouterr().out
+
+
+def test_an_interrupted_check_counts_as_failed():
+    from coursekit.checks import failing
+
+    def interrupted_function(x):
+        raise KeyboardInterrupt  # what a cell timeout does to a runaway loop
+
+    with pytest.raises(KeyboardInterrupt):
+        expect(interrupted_function, (1,), 1)
+    assert failing(["interrupted_function"]) == ["interrupted_function"]
+
+
+def test_nan_where_nan_is_expected_is_right():
+    assert describe_difference(float("nan"), float("nan")) is None
+    assert "is NaN" in describe_difference(float("nan"), 1.0)
+
+
+def test_drawing_from_a_generator_or_passing_numbers_is_not_a_mutation():
+    from coursekit.checks import describe_mutation
+
+    rng = np.random.default_rng(0)
+    before = (rng, 3, False)
+    after = (rng, 3, False)
+    rng.normal()
+    assert describe_mutation("f(rng, n, flag)", ["rng", "n", "flag"], before, after) is None
