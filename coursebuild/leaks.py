@@ -65,15 +65,32 @@ def library_solution_lines(module_path, only=None):
     return lines
 
 
-def solution_lines(root):
-    """set of str: every solution line of the course rooted at ``root`` (source/ and solutions/)."""
-    root = Path(root)
+def scaffold_lines(notebook_path):
+    """set of str: the code lines of a source notebook *outside* solution and hidden-test regions.
+
+    Students receive these lines, so finding one proves nothing; a reference function in
+    ``solutions/`` often shares them (``m = X.shape[1]``, ``return parameters``).
+    """
+    notebook = nbformat.read(notebook_path, as_version=4)
     lines = set()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            given = _REGION.sub("", cell.source)
+            lines.update(line.strip() for line in given.splitlines() if _keep(line))
+    return lines
+
+
+def solution_lines(root):
+    """set of str: every solution line of the course rooted at ``root`` (source/ and solutions/),
+    less the lines that the notebooks' scaffolds give away anyway."""
+    root = Path(root)
+    lines, given = set(), set()
     for notebook in sorted((root / "source").glob("*/*.ipynb")):
         lines |= notebook_solution_lines(notebook)
+        given |= scaffold_lines(notebook)
     for module in sorted((root / "solutions").glob("*.py")):
         lines |= library_solution_lines(module)
-    return lines
+    return lines - given
 
 
 def readable_text(path):

@@ -19,6 +19,23 @@ from pathlib import Path
 from .leaks import library_solution_lines
 from .paths import ROOT, BuildError
 
+#: The deep-network functions of c1w4a, in dependency order, for the assignments that train them.
+DEEP_NETWORK = [
+    "solutions.activations:sigmoid", "solutions.activations:relu",
+    "solutions.c1w4a_deep_nn_step_by_step:sigmoid_backward",
+    "solutions.c1w4a_deep_nn_step_by_step:relu_backward",
+    "solutions.c1w4a_deep_nn_step_by_step:initialize_parameters",
+    "solutions.c1w4a_deep_nn_step_by_step:initialize_parameters_deep",
+    "solutions.c1w4a_deep_nn_step_by_step:linear_forward",
+    "solutions.c1w4a_deep_nn_step_by_step:linear_activation_forward",
+    "solutions.c1w4a_deep_nn_step_by_step:L_model_forward",
+    "solutions.c1w4a_deep_nn_step_by_step:compute_cost",
+    "solutions.c1w4a_deep_nn_step_by_step:linear_backward",
+    "solutions.c1w4a_deep_nn_step_by_step:linear_activation_backward",
+    "solutions.c1w4a_deep_nn_step_by_step:L_model_backward",
+    "solutions.c1w4a_deep_nn_step_by_step:update_parameters",
+]
+
 #: assignment id -> {module file name -> ["solutions.module:function", ...]} in the order written.
 SHIPPED = {
     "c1w3a_planar_data": {
@@ -28,21 +45,10 @@ SHIPPED = {
         "dnn_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"],
     },
     "c1w4b_deep_nn_application": {
-        "dnn_app_utils.py": [
-            "solutions.activations:sigmoid", "solutions.activations:relu",
-            "solutions.c1w4a_deep_nn_step_by_step:sigmoid_backward",
-            "solutions.c1w4a_deep_nn_step_by_step:relu_backward",
-            "solutions.c1w4a_deep_nn_step_by_step:initialize_parameters",
-            "solutions.c1w4a_deep_nn_step_by_step:initialize_parameters_deep",
-            "solutions.c1w4a_deep_nn_step_by_step:linear_forward",
-            "solutions.c1w4a_deep_nn_step_by_step:linear_activation_forward",
-            "solutions.c1w4a_deep_nn_step_by_step:L_model_forward",
-            "solutions.c1w4a_deep_nn_step_by_step:compute_cost",
-            "solutions.c1w4a_deep_nn_step_by_step:linear_backward",
-            "solutions.c1w4a_deep_nn_step_by_step:linear_activation_backward",
-            "solutions.c1w4a_deep_nn_step_by_step:L_model_backward",
-            "solutions.c1w4a_deep_nn_step_by_step:update_parameters",
-        ],
+        "dnn_app_utils.py": DEEP_NETWORK,
+    },
+    "c2w1a_initialization": {
+        "init_utils.py": DEEP_NETWORK + ["solutions.c1w4b_deep_nn_application:predict"],
     },
 }
 
@@ -73,7 +79,8 @@ def module_text(assignment_id, file_name):
     specs = SHIPPED[assignment_id][file_name]
     functions = [_function(spec) for spec in specs]
     origins = sorted({Path(inspect.getsourcefile(f)).relative_to(ROOT).as_posix() for f in functions})
-    parts = [HEADER, f'"""Helper functions for assignment {assignment_id}, from {", ".join(origins)}.\n\n'
+    parts = [HEADER, f'"""Helper functions for assignment {assignment_id}: the course\'s reference versions, '
+                     f'copied by the build\n(origin: {", ".join(origins)}).\n\n'
                      f'Provided for you: nothing here is an exercise of this assignment.\n"""', IMPORTS]
     parts += [textwrap.dedent(inspect.getsource(function)) for function in functions]
     text = "\n\n\n".join(part.strip("\n") for part in parts) + "\n"

@@ -52,3 +52,14 @@ def test_a_stale_release_is_refused():
     released = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("a")])
     with pytest.raises(BuildError, match="make release"):
         chapters.transplant_outputs(executed, released)
+
+
+def test_chapters_show_clean_results(built_course):
+    """A reader sees a correct run: no error, no numerical warning (a NaN cost is a broken demo)."""
+    for path in sorted((built_course / "chapters").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        for index, cell in enumerate(notebook.cells):
+            for output in cell.get("outputs", []):
+                assert output.output_type != "error", f"{path.name} cell {index} shows an error: {output.get('evalue')}"
+                text = output.get("text", "")
+                assert "Warning" not in text and " nan" not in text, f"{path.name} cell {index} shows:\n{text[:500]}"
