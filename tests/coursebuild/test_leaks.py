@@ -45,7 +45,7 @@ def test_a_solution_line_planted_in_a_release_notebook_is_found(built_course, li
     planted = sorted(lines)[0]
     notebook.cells[-1].source += f"\n\nA hint: `{planted}`"
     nbformat.write(notebook, notebook_path)
-    assert [leak.line for leak in leaks.scan(copy, lines)] == [planted]
+    assert [leak.line for leak in leaks.scan_release(copy, lines)] == [planted]
 
 
 def test_a_solution_line_hidden_by_syntax_highlighting_is_found(lines, tmp_path):
