@@ -50,6 +50,11 @@ SHIPPED = {
     "c2w1a_initialization": {
         "init_utils.py": DEEP_NETWORK + ["solutions.c1w4b_deep_nn_application:predict"],
     },
+    "c2w1b_regularization": {
+        "reg_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"]
+        + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation", "compute_cost",
+                                                        "initialize_parameters", "update_parameters", "predict")],
+    },
 }
 
 #: First line of every generated module: the build replaces only files that start with it.

@@ -75,13 +75,18 @@ def compute_cost(A3, Y):
     ----------
     A3 : ndarray of shape (1, m)
     Y : ndarray of shape (1, m)
+        Labels, exactly 0 or 1.
 
     Returns
     -------
     cost : float
+        Infinite only for a confidently wrong prediction (an output of exactly 0 or 1, on the wrong
+        side); a confidently right one costs 0, where y log(a) + (1 - y) log(1 - a) would be NaN.
     """
     m = Y.shape[1]
-    return float(-np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m)
+    with np.errstate(divide="ignore"):  # log(0) of the branch np.where does not choose
+        logprobs = np.where(Y == 1, np.log(A3), np.log(1 - A3))
+    return float(-np.sum(logprobs) / m)
 
 
 def initialize_parameters(layer_dims, rng=None):
