@@ -253,11 +253,22 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
     for case in exercise.cases(rng):
         _grade_case(exercise, function, case, mistakes)
     for check in exercise.checks:
-        with np.errstate(all="ignore"):
-            message = check(function, rng)
+        message = _run_check(check, function, exercise)
         if message:
-            raise GradingError(message)
+            diagnosis = next((m.explanation for m in mistakes
+                              if _run_check(check, m.implementation, exercise) == message), None)
+            raise GradingError(message + (f"\nLikely mistake: {diagnosis}" if diagnosis else ""))
     record_result(exercise.name, True)
+
+
+def _run_check(check, function, exercise):
+    """Run one property check with its own fixed seed, so a known mistake reproduces its message."""
+    rng = np.random.default_rng(stable_seed(f"{exercise.name}:{getattr(check, '__name__', 'check')}"))
+    with np.errstate(all="ignore"):
+        try:
+            return check(function, rng)
+        except Exception as error:  # noqa: BLE001 - a crash inside the check is the student's code failing
+            return f"{exercise.name} raised {type(error).__name__}: {error} during a property check"
 
 
 def _grade_case(exercise, function, case, mistakes):

@@ -1,0 +1,102 @@
+"""The network whose gradients the gradient-checking assignment verifies, and its vector helpers.
+
+Shared building blocks, shipped to students as ``gc_utils.py``; nothing here is an exercise.
+The network is the 3-layer one of :mod:`solutions.three_layer`; ``forward_propagation_n``
+returns its cost, the form a gradient check needs.
+"""
+import numpy as np
+
+from solutions.three_layer import backward_propagation, compute_cost, forward_propagation
+
+def forward_propagation_n(X, Y, parameters):
+    """Cost of the 3-layer network, and the cache of its forward pass.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+    Y : ndarray of shape (1, m)
+    parameters : dict
+        ``W1``, ``b1``, ``W2``, ``b2``, ``W3``, ``b3``.
+
+    Returns
+    -------
+    cost : float
+    cache : tuple
+        ``(Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)``.
+    """
+    A3, cache = forward_propagation(X, parameters)
+    return compute_cost(A3, Y), cache
+
+
+def backward_propagation_n(X, Y, cache):
+    """Gradients of :func:`forward_propagation_n`'s cost (correct; the notebook plants bugs in a copy).
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+    Y : ndarray of shape (1, m)
+    cache : tuple
+
+    Returns
+    -------
+    gradients : dict
+        ``dZ3, dW3, db3, dA2, dZ2, dW2, db2, dA1, dZ1, dW1, db1``.
+    """
+    return backward_propagation(X, Y, cache)
+
+
+def dictionary_to_vector(parameters):
+    """Stack every parameter into one column, in the order ``W1, b1, W2, b2, W3, b3``.
+
+    Parameters
+    ----------
+    parameters : dict
+
+    Returns
+    -------
+    theta : ndarray of shape (n_parameters, 1)
+    keys : list of str
+        For each entry of ``theta``, the parameter it came from.
+    """
+    vectors, keys = [], []
+    for key in ("W1", "b1", "W2", "b2", "W3", "b3"):  # the order of dictionary_to_vector
+        vectors.append(np.reshape(parameters[key], (-1, 1)))  # (size, 1), row-major
+        keys += [key] * parameters[key].size
+    return np.concatenate(vectors, axis=0), keys
+
+
+def vector_to_dictionary(theta, shapes):
+    """Undo :func:`dictionary_to_vector`.
+
+    Parameters
+    ----------
+    theta : ndarray of shape (n_parameters, 1)
+    shapes : dict of str -> tuple
+        The shape of each parameter, e.g. ``{"W1": (5, 4), ...}``.
+
+    Returns
+    -------
+    parameters : dict
+        New arrays (not views of ``theta``).
+    """
+    parameters, start = {}, 0
+    for key in ("W1", "b1", "W2", "b2", "W3", "b3"):  # the order of dictionary_to_vector
+        size = int(np.prod(shapes[key]))
+        parameters[key] = np.array(theta[start:start + size].reshape(shapes[key]))
+        start += size
+    return parameters
+
+
+def gradients_to_vector(gradients):
+    """Stack ``dW1, db1, ..., dW3, db3`` into one column, in :func:`dictionary_to_vector`'s order.
+
+    Parameters
+    ----------
+    gradients : dict
+
+    Returns
+    -------
+    grad : ndarray of shape (n_parameters, 1)
+    """
+    return np.concatenate([np.reshape(gradients["d" + key], (-1, 1)) for key in ("W1", "b1", "W2", "b2", "W3", "b3")],
+                          axis=0)
