@@ -62,6 +62,11 @@ SHIPPED = {
                                                               "dictionary_to_vector", "vector_to_dictionary",
                                                               "gradients_to_vector")],
     },
+    "c2w2a_optimization": {
+        "opt_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"]
+        + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation", "compute_cost",
+                                                        "initialize_parameters", "predict")],
+    },
 }
 
 #: First line of every generated module: the build replaces only files that start with it.
