@@ -74,6 +74,13 @@ def _is_scalar(value):
     return isinstance(value, numbers.Number) or (isinstance(value, np.ndarray) and value.ndim == 0)
 
 
+def _as_numpy(value):
+    """A TensorFlow tensor or variable as a numpy array (compared by value); anything else as is."""
+    if not isinstance(value, np.ndarray) and callable(getattr(value, "numpy", None)) and hasattr(value, "dtype"):
+        return np.asarray(value.numpy())
+    return value
+
+
 def describe_difference(got, expected, *, rtol=1e-6, atol=1e-8, what="the result"):
     """Say how ``got`` differs from ``expected``, or return None if they agree.
 
@@ -93,6 +100,7 @@ def describe_difference(got, expected, *, rtol=1e-6, atol=1e-8, what="the result
     message : str or None
         None when ``got`` matches, else a plain-words description of the first difference.
     """
+    got, expected = _as_numpy(got), _as_numpy(expected)
     if isinstance(expected, dict):
         if not isinstance(got, dict):
             return f"{what} should be a dict with keys {sorted(expected)}, but it is a {type(got).__name__}."

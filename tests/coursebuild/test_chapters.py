@@ -62,4 +62,4 @@ def test_chapters_show_clean_results(built_course):
             for output in cell.get("outputs", []):
                 assert output.output_type != "error", f"{path.name} cell {index} shows an error: {output.get('evalue')}"
                 text = output.get("text", "")
-                assert "Warning" not in text and " nan" not in text, f"{path.name} cell {index} shows:\n{text[:500]}"
+                assert "warning" not in text.lower() and " nan" not in text, f"{path.name} cell {index} shows:\n{text[:500]}"
