@@ -40,7 +40,7 @@ book: $(STAMP)
 test: export COURSE_FAST = 1
 test: $(STAMP)
 	$(PY) -m coursebuild book
-	$(PY) -m pytest --nbval-lax tests source
+	$(PY) -m pytest --nbval-lax --durations=15 tests source
 
 clean:
 	rm -rf _build release chapters data gradebook.db source/*/coursekit source/*/datasets source/*/requirements.txt source/*/*_utils.py
