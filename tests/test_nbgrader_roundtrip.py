@@ -9,7 +9,11 @@ show that an exercise is graded on its own code even when the helpers it calls a
 
 A runaway loop, cut off by the per-cell timeout, is submitted for the first assignment only:
 the timeout is the same mechanism for every assignment, and each one costs its full length.
+The assignments' scratch courses are independent, so they are graded in parallel.
 """
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import nbformat
 import pytest
 
@@ -34,11 +38,16 @@ def graded_exercises(notebook):
     return pairs
 
 
-@pytest.fixture(scope="module", params=assignments())
-def graded_course(request, tmp_path_factory):
-    """A scratch course where every kind of submission of one assignment has been autograded."""
-    assignment_id = request.param
-    course = make_course(tmp_path_factory.mktemp(assignment_id), assignment_id)
+def grade_submissions(assignment_id, folder):
+    """Make a scratch course for one assignment, submit every kind of submission, autograde them.
+
+    Returns
+    -------
+    course, assignment_id, exercises, wrong, result
+        ``wrong`` maps each wrong submission to the exercises it got wrong; ``result`` is the
+        completed ``nbgrader autograde`` process.
+    """
+    course = make_course(folder, assignment_id)
     name = notebook_of(assignment_id, course / "source").name
     source = nbformat.read(course / "source" / assignment_id / name, as_version=4)
     release = nbformat.read(course / "release" / assignment_id / name, as_version=4)
@@ -57,10 +66,25 @@ def graded_course(request, tmp_path_factory):
         looping = next(iter(exercises))
         submit(course, assignment_id, "runaway-loop", set_solution(source, looping, RUNAWAY_LOOP.format(name=looping)))
         wrong["runaway-loop"] = [looping]
+    return course, assignment_id, exercises, wrong, autograde(course, assignment_id)
 
-    result = autograde(course, assignment_id)
+
+@pytest.fixture(scope="session")
+def graded_courses(tmp_path_factory):
+    """Every assignment's scratch course, graded; the courses are independent (own folder and
+    gradebook), so they are graded in parallel, one per core."""
+    ids = assignments()
+    folders = [tmp_path_factory.mktemp(assignment_id) for assignment_id in ids]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # the work runs in subprocesses
+        return dict(zip(ids, pool.map(grade_submissions, ids, folders)))
+
+
+@pytest.fixture(params=assignments())
+def graded_course(request, graded_courses):
+    """One assignment's graded scratch course: course, assignment_id, exercises, wrong."""
+    *graded, result = graded_courses[request.param]
     assert result.returncode == 0, f"nbgrader autograde failed:\n{result.stdout}\n{result.stderr}"
-    return course, assignment_id, exercises, wrong
+    return graded
 
 
 def test_source_notebook_gets_full_marks(graded_course):
