@@ -261,6 +261,7 @@ ASSIGNMENT_FILES = {
     "c2w1b_regularization": ["binary2d.h5"],
     "c2w2a_optimization": ["binary2d.h5"],
     "c2w3a_tensorflow_intro": ["train_digits.h5", "test_digits.h5"],
+    "c4w1a_convolution": ["train_digits.h5", "test_digits.h5"],
     "c4w1b_cnn_application": ["train_digits.h5", "test_digits.h5"],
     "c4w2a_keras_tutorial": ["train_faces.h5", "test_faces.h5"],
     "c4w2b_resnets": ["train_digits.h5", "test_digits.h5"],
