@@ -137,6 +137,9 @@ class Exercise:
     checks : tuple of callable
         ``check(function, rng) -> str or None``: properties checked after the comparison with
         the reference, e.g. a numerical gradient check of a backward pass; a str is a failure.
+    view : callable, optional
+        Applied to every result before comparing, when results are not values (a Keras model is
+        compared through :func:`autograder.keras_models.architecture`).
     """
 
     name: str
@@ -147,6 +150,7 @@ class Exercise:
     arg_names: tuple = field(default=None)
     calls: tuple = ()
     checks: tuple = ()
+    view: Callable = None
 
     def parameter_names(self, count):
         names = list(self.arg_names or inspect.signature(self.reference).parameters)
@@ -221,6 +225,11 @@ def _diagnose(got, raised, case, mistakes, exercise):
             if raised is not None and type(error) is type(raised) and str(error) == str(raised):
                 return mistake.explanation
             continue
+        if exercise.view is not None:
+            try:
+                wrong = exercise.view(wrong)
+            except Exception:  # noqa: BLE001 - a mistake whose result cannot be viewed matches nothing
+                continue
         if raised is None and describe_difference(got, wrong, rtol=exercise.rtol, atol=exercise.atol) is None:
             return mistake.explanation
     return None
@@ -279,10 +288,12 @@ def _grade_case(exercise, function, case, mistakes):
     if case.note:
         inputs += f"\n  ({case.note})"
     expected = _call_quietly(exercise.reference, copy.deepcopy(case.args))
+    view = exercise.view or (lambda value: value)
+    expected = view(expected)
     args = copy.deepcopy(case.args)
     got, raised = None, None
     try:
-        got = _call_quietly(function, args)
+        got = view(_call_quietly(function, args))
     except NotImplementedError:
         raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
     except Exception as error:  # noqa: BLE001 - any crash of student code is a finding to report

@@ -101,6 +101,8 @@ def describe_difference(got, expected, *, rtol=1e-6, atol=1e-8, what="the result
         None when ``got`` matches, else a plain-words description of the first difference.
     """
     got, expected = _as_numpy(got), _as_numpy(expected)
+    if isinstance(expected, str):
+        return None if got == expected else f"{what} is {format_value(got)}, expected {expected!r}."
     if isinstance(expected, dict):
         if not isinstance(got, dict):
             return f"{what} should be a dict with keys {sorted(expected)}, but it is a {type(got).__name__}."
@@ -194,7 +196,7 @@ def _describe_array_difference(got, expected, *, rtol, atol, what):
     return None
 
 
-def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, needs=()):
+def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, needs=(), view=None):
     """Call ``function(*args)`` and raise :class:`CheckFailure` unless it returns ``expected``.
 
     Used by the visible tests in the notebooks. The arguments are copied before the call, so a
@@ -215,6 +217,8 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     needs : sequence of str
         The exercises ``function`` calls. If one of them failed its own check, this check is
         skipped with a note (the mistake is there, not here).
+    view : callable, optional
+        Applied to the result before comparing (e.g. :func:`coursekit.models.architecture`).
 
     Raises
     ------
@@ -234,6 +238,8 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     record_result(name, False)  # until proven right: an interrupted or crashing call counts as failed
     try:
         got = function(*args)
+        if view is not None:
+            got = view(got)
     except NotImplementedError:
         raise CheckFailure(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
                            f"with your code.") from None

@@ -72,17 +72,19 @@ def test_every_mistake_pastes_into_a_notebook_as_the_exercise(assignment_id, mis
     exec(compile(mistake.as_student_code(), f"<{mistake.exercise}>", "exec"), namespace)
     pasted = namespace[mistake.exercise]
     assert pasted.__name__ == mistake.exercise
-    case = hidden(assignment_id).EXERCISES[mistake.exercise].cases(np.random.default_rng(0))[0]
+    exercise = hidden(assignment_id).EXERCISES[mistake.exercise]
+    case = exercise.cases(np.random.default_rng(0))[0]
     with np.errstate(all="ignore"):
-        outcome = [_outcome(f, copy.deepcopy(case.args)) for f in (pasted, mistake.implementation)]
+        outcome = [_outcome(f, copy.deepcopy(case.args), exercise.view) for f in (pasted, mistake.implementation)]
     if isinstance(outcome[1], str):
         assert outcome[0] == outcome[1], "the pasted code does not crash like the mistake"
     else:
         assert describe_difference(*outcome, rtol=0, atol=0) is None, "the pasted code does not behave like the mistake"
 
 
-def _outcome(function, args):
+def _outcome(function, args, view=None):
     try:
-        return function(*args)
+        result = function(*args)
+        return view(result) if view else result
     except Exception as error:  # noqa: BLE001 - a mistake may crash; it must crash the same way
         return f"{type(error).__name__}: {error}"
