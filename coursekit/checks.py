@@ -271,6 +271,8 @@ def describe_mutation(call, names, before, after):
     for name, old, new in zip(names, before, after):
         if isinstance(old, (bool, numbers.Number, str, bytes, type(None), np.random.Generator)):
             continue  # immutable, or (a generator) meant to change when drawn from
+        if not isinstance(old, (np.ndarray, dict, list, tuple)) and _as_numpy(old) is old:
+            continue  # an object such as a Keras model: using it is not changing an argument
         if describe_difference(new, old, rtol=0, atol=0) is not None:
             return (f"{call} changed its argument {name} in place. Work on a copy "
                     f"(np.array({name}, copy=True)) or build a new array instead.")

@@ -113,3 +113,18 @@ def test_drawing_from_a_generator_or_passing_numbers_is_not_a_mutation():
     after = (rng, 3, False)
     rng.normal()
     assert describe_mutation("f(rng, n, flag)", ["rng", "n", "flag"], before, after) is None
+
+
+def test_using_an_object_argument_is_not_a_mutation():
+    from coursekit.checks import describe_mutation
+
+    class Model:
+        calls = 0
+
+    model = Model()
+    assert describe_mutation("predict_image(model, image)", ["model"], (Model(),), (model,)) is None
+
+
+def test_strings_are_compared_as_text():
+    assert describe_difference("layer 0: Dense", "layer 0: Dense") is None
+    assert "expected 'layer 0: Dense'" in describe_difference("layer 0: Conv2D", "layer 0: Dense")
