@@ -8,14 +8,13 @@ reported as correct, a wrong one as a mistake.
 """
 import contextlib
 import io
-import types
 
 import numpy as np
 
 from solutions import c2w1c_gradient_checking as reference
 from solutions import gradient_checking
 
-from .core import Case, Exercise, grader
+from .core import Case, Exercise, grader, rebind
 from .mistakes.c2w1c_gradient_checking import MISTAKES
 
 #: A network whose correct gradient differs from the centred differences by about 1.5e-7:
@@ -80,8 +79,7 @@ def _verdicts(call, right, wrong):
 
 def _check_gradient_check_verdicts(function, rng):
     """gradient_check reports a right backward_propagation as right and a wrong one as a mistake."""
-    namespace = dict(function.__globals__, backward_propagation=lambda x, theta: 2 * x)
-    broken = types.FunctionType(function.__code__, namespace, function.__name__, function.__defaults__)
+    broken = rebind(function, {"backward_propagation": lambda x, theta: 2 * x})
     return _verdicts("gradient_check(x, theta)", lambda: _printed(function, 2.0, 4.0, print_msg=True),
                      lambda: _printed(broken, 2.0, 4.0, print_msg=True))
 

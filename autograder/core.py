@@ -22,7 +22,7 @@ import numpy as np
 
 from coursekit.checks import describe_difference, describe_mutation, format_value, record_result
 
-__all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader"]
+__all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader", "rebind"]
 
 
 class GradingError(AssertionError):
@@ -197,6 +197,19 @@ def _call_quietly(function, args):
         return function(*args)
 
 
+def rebind(function, names):
+    """A copy of ``function`` whose global names in ``names`` (a dict) refer to other objects.
+
+    The function's own globals are left alone, so the student's notebook is not changed.
+    """
+    namespace = dict(function.__globals__)
+    namespace.update(names)
+    rebound = types.FunctionType(function.__code__, namespace, function.__name__,
+                                 function.__defaults__, function.__closure__)
+    rebound.__kwdefaults__ = function.__kwdefaults__
+    return rebound
+
+
 def with_reference_helpers(function, exercise):
     """``function`` with the names in ``exercise.calls`` bound to the reference implementations.
 
@@ -208,12 +221,7 @@ def with_reference_helpers(function, exercise):
     if not exercise.calls or not isinstance(function, types.FunctionType):
         return function
     library = sys.modules[exercise.reference.__module__]
-    namespace = dict(function.__globals__)
-    namespace.update({name: getattr(library, name) for name in exercise.calls})
-    isolated = types.FunctionType(function.__code__, namespace, function.__name__,
-                                  function.__defaults__, function.__closure__)
-    isolated.__kwdefaults__ = function.__kwdefaults__
-    return isolated
+    return rebind(function, {name: getattr(library, name) for name in exercise.calls})
 
 
 def _diagnose(got, raised, case, mistakes, exercise):
