@@ -9,13 +9,14 @@ STAMP  := $(VENV)/.installed-stamp
 # nbgrader shells out to `alembic` and kernels are found through PATH: use the venv's bin/ first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: book test data release install clean help
+.PHONY: book test bench data release install clean help
 
 help:
 	@echo "make book   - build the HTML book into _build/html (creates .venv, releases, chapters)"
 	@echo "make test   - run the whole test suite (builds the book first: the leak scan reads it)"
 	@echo "make data   - build the course datasets into data/ (offline, checked against recorded SHA-256)"
 	@echo "make release- generate the student folders into release/ with nbgrader"
+	@echo "make bench  - run the benchmarks and write bench/results.md"
 	@echo "make clean  - remove every built thing (.venv excepted)"
 
 install: $(STAMP)
@@ -41,6 +42,10 @@ test: export COURSE_FAST = 1
 test: $(STAMP)
 	$(PY) -m coursebuild book
 	$(PY) -m pytest --nbval-lax --durations=15 tests source
+
+# Speed is measured here, never asserted in a test.
+bench: $(STAMP)
+	$(PY) -m bench
 
 clean:
 	rm -rf _build release chapters data gradebook.db source/*/coursekit source/*/datasets source/*/requirements.txt source/*/*_utils.py

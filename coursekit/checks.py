@@ -101,6 +101,8 @@ def describe_difference(got, expected, *, rtol=1e-6, atol=1e-8, what="the result
         None when ``got`` matches, else a plain-words description of the first difference.
     """
     got, expected = _as_numpy(got), _as_numpy(expected)
+    if expected is None:  # e.g. the batch axis of a Keras shape, (None, 10)
+        return None if got is None else f"{what} is {format_value(got)}, expected None."
     if isinstance(expected, str):
         return None if got == expected else f"{what} is {format_value(got)}, expected {expected!r}."
     if isinstance(expected, dict):
@@ -120,7 +122,13 @@ def describe_difference(got, expected, *, rtol=1e-6, atol=1e-8, what="the result
             return (f"{what} should be a {type(expected).__name__} of {len(expected)} items, "
                     f"but it is a {type(got).__name__}.")
         if len(got) != len(expected):
-            return f"{what} should have {len(expected)} items, but it has {len(got)}."
+            message = f"{what} should have {len(expected)} items, but it has {len(got)}."
+            first = next((i for i, (g, e) in enumerate(zip(got, expected))
+                          if describe_difference(g, e, rtol=rtol, atol=atol) is not None), min(len(got), len(expected)))
+            if isinstance(expected, list) and first < len(expected):  # a list of lines: say where it starts to differ
+                return message + (f" They first differ at item {first}: expected {format_value(expected[first])}, "
+                                  f"got {format_value(got[first]) if first < len(got) else 'nothing'}.")
+            return message
         for i, (g, e) in enumerate(zip(got, expected)):
             message = describe_difference(g, e, rtol=rtol, atol=atol, what=f"{what}[{i}]")
             if message:

@@ -2,7 +2,8 @@
 
 Used by the visible tests (``expect(happyModel, (), expected, view=architecture)``) and by the
 hidden tests: a model is right when every layer has the right type, configuration, output shape
-and number of parameters. Nothing here builds a model.
+and number of parameters. :func:`layer_graph` also says where each layer takes its inputs from,
+for models that branch (residual blocks). Nothing here builds a model.
 """
 
 #: The configuration entries that define a layer's computation (others, like names, do not matter).
@@ -16,6 +17,33 @@ def _config(layer):
         axes = config["axis"] if isinstance(config["axis"], (list, tuple)) else [config["axis"]]
         config["axis"] = [a % rank for a in axes]
     return ", ".join(f"{key}={config[key]!r}" for key in KEYS if key in config)
+
+
+def _describe(layer):
+    return f"{type(layer).__name__}({_config(layer)}) -> {tuple(layer.output.shape)}, {layer.count_params()} parameters"
+
+
+def _is_plain_relu(layer):
+    if type(layer).__name__ != "ReLU":
+        return False
+    config = layer.get_config() if hasattr(layer, "get_config") else {}
+    return not config.get("max_value") and not config.get("negative_slope") and not config.get("threshold")
+
+
+def _describe_node(layer):
+    """Like :func:`_describe`, with equivalent spellings made equal: an operation written on
+    tensors (``X + Y``) reads like the layer (``Add()``), and ``ReLU()`` like ``Activation("relu")``."""
+    shape = tuple(layer.output.shape)
+    if _is_plain_relu(layer):
+        return f"Activation(activation='relu') -> {shape}, 0 parameters"
+    if not hasattr(layer, "count_params"):  # an operation on tensors, not a layer
+        return f"{type(layer).__name__}() -> {shape}, 0 parameters"
+    return _describe(layer)
+
+
+def _require_model(model):
+    if not hasattr(model, "layers"):
+        raise TypeError(f"expected a Keras model, got {type(model).__name__}; does the function return the model?")
 
 
 def architecture(model):
@@ -35,7 +63,119 @@ def architecture(model):
     TypeError
         If ``model`` is not a Keras model (a function that forgot to return it gives None).
     """
-    if not hasattr(model, "layers"):
-        raise TypeError(f"expected a Keras model, got {type(model).__name__}; does the function return the model?")
-    return [f"layer {i}: {type(layer).__name__}({_config(layer)}) -> {tuple(layer.output.shape)}, "
-            f"{layer.count_params()} parameters" for i, layer in enumerate(model.layers)]
+    _require_model(model)
+    return [f"layer {i}: {_describe(layer)}" for i, layer in enumerate(model.layers)]
+
+
+def _parents(layer):
+    """The layers (or operations) whose outputs ``layer`` takes as inputs (its first call's)."""
+    nodes = layer._inbound_nodes[:1]  # noqa: SLF001 - Keras keeps the graph here; a layer used once has one node
+    return [tensor._keras_history[0] for node in nodes for tensor in node.input_tensors]  # noqa: SLF001
+
+
+def layer_graph(model):
+    """One line per layer of a built Keras model, with the layers it takes its inputs from.
+
+    Operations written on tensors (``X + X_shortcut``) are listed like the equivalent layer
+    (``Add()``), and a plain ``ReLU()`` like ``Activation("relu")``: they compute the same.
+    The numbering does not depend on the order in which the code built the branches: layers are
+    listed by depth (the longest path from the input), and layers of equal depth by description.
+    Building a residual block's shortcut before or after its main path gives the same lines.
+
+    Parameters
+    ----------
+    model : tf.keras.Model
+
+    Returns
+    -------
+    layers : list of str
+        ``"layer 9: Add() -> (None, 8, 8, 6), 0 parameters <- layers 0, 8"``.
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a Keras model.
+    """
+    _require_model(model)
+    layers = getattr(model, "operations", model.layers)  # with the operations written as ``X + Y``
+    depth = {}
+    for layer in layers:  # Keras lists a layer after the layers it depends on
+        depth[id(layer)] = 1 + max((depth[id(p)] for p in _parents(layer)), default=-1)
+    number, lines = {}, []
+    for level in sorted(set(depth.values())):
+        # parents lie on earlier levels, so they are numbered already and break ties between equal layers
+        level_layers = [l for l in layers if depth[id(l)] == level]
+        for layer in sorted(level_layers, key=lambda l: (_describe_node(l), sorted(number[id(p)] for p in _parents(l)))):
+            number[id(layer)] = len(lines)
+            parents = sorted(number[id(p)] for p in _parents(layer))
+            line = f"layer {len(lines)}: {_describe_node(layer)}"
+            if parents:
+                line += f" <- layer{'s' if len(parents) > 1 else ''} {', '.join(map(str, parents))}"
+            lines.append(line)
+    return lines
+
+
+def block_graph(block, input_shape, *args):
+    """The :func:`layer_graph` of the model that one block builds on a symbolic input.
+
+    Parameters
+    ----------
+    block : callable
+        ``block(X, *args)`` returns the block's output tensor (``identity_block``).
+    input_shape : tuple of int
+        (n_H, n_W, n_C) of the block's input.
+    *args
+        The block's other arguments (``f, filters``).
+
+    Returns
+    -------
+    layers : list of str
+    """
+    import tensorflow as tf
+
+    X = tf.keras.Input(input_shape)
+    return layer_graph(tf.keras.Model(X, block(X, *args)))
+
+
+def size(model):
+    """dict: a model's number of layers, number of parameters and output shape (a short summary to compare)."""
+    _require_model(model)
+    return {"layers": len(model.layers), "parameters": model.count_params(), "output shape": tuple(model.output_shape)}
+
+
+def recompute_batchnorm_statistics(model, X, batch_size=64):
+    """Set every batch-normalization layer's running mean and variance to their average over ``X``.
+
+    While training, the running averages follow the batches' statistics with momentum 0.99, so
+    after a short run they still remember their initial values (mean 0, variance 1): the model
+    does well in training mode and badly at test time (``training=False``). One pass over the
+    training pictures in training mode, averaging the batches' statistics with equal weights,
+    replaces them ("precise batch norm", Wu and Johnson, 2021). No weight is trained.
+
+    Parameters
+    ----------
+    model : tf.keras.Model
+    X : ndarray of shape (m, n_H, n_W, n_C)
+        Pictures from the training set.
+    batch_size : int
+        As in training: each batch is normalized with its own statistics, as it was then.
+
+    Returns
+    -------
+    count : int
+        The number of batch-normalization layers updated.
+    """
+    import tensorflow as tf
+
+    _require_model(model)
+    layers = [l for l in model.layers if isinstance(l, tf.keras.layers.BatchNormalization)]
+    momenta = [layer.momentum for layer in layers]
+    try:
+        for k, start in enumerate(range(0, len(X), batch_size), start=1):
+            for layer in layers:  # the k-th batch gets weight 1/k: a running mean of equal weights
+                layer.momentum = 1.0 - 1.0 / k
+            model(X[start:start + batch_size], training=True)
+    finally:
+        for layer, momentum in zip(layers, momenta):
+            layer.momentum = momentum
+    return len(layers)

@@ -9,6 +9,8 @@ show that an exercise is graded on its own code even when the helpers it calls a
 
 A runaway loop, cut off by the per-cell timeout, is submitted for the first assignment only:
 the timeout is the same mechanism for every assignment, and each one costs its full length.
+The wrong submissions leave out the long ungraded cells (training runs, which declare a timeout
+of more than a minute): no graded cell needs them, and they would double the run's time.
 The assignments' scratch courses are independent, so they are graded in parallel.
 """
 import os
@@ -38,6 +40,14 @@ def graded_exercises(notebook):
     return pairs
 
 
+def without_long_cells(notebook):
+    """A copy of ``notebook`` without its ungraded cells that declare a timeout over a minute."""
+    notebook = nbformat.reads(nbformat.writes(notebook), as_version=4)  # a deep copy
+    notebook.cells = [cell for cell in notebook.cells if "nbgrader" in cell.get("metadata", {})
+                      or cell.get("metadata", {}).get("coursekit", {}).get("timeout", 0) <= 60]
+    return notebook
+
+
 def grade_submissions(assignment_id, folder):
     """Make a scratch course for one assignment, submit every kind of submission, autograde them.
 
@@ -61,10 +71,11 @@ def grade_submissions(assignment_id, folder):
         notebook = source
         for exercise in group:
             notebook = set_solution(notebook, exercise, catalogue(assignment_id).for_exercise(exercise)[0].as_student_code())
-        submit(course, assignment_id, student, notebook)
+        submit(course, assignment_id, student, without_long_cells(notebook))
     if assignment_id == assignments()[0]:
         looping = next(iter(exercises))
-        submit(course, assignment_id, "runaway-loop", set_solution(source, looping, RUNAWAY_LOOP.format(name=looping)))
+        submit(course, assignment_id, "runaway-loop",
+               without_long_cells(set_solution(source, looping, RUNAWAY_LOOP.format(name=looping))))
         wrong["runaway-loop"] = [looping]
     return course, assignment_id, exercises, wrong, autograde(course, assignment_id)
 

@@ -1,12 +1,13 @@
 """Do the hidden tests of every assignment pass the reference and recognise every typical mistake?"""
 import copy
+import dataclasses
 import importlib
 import inspect
 
 import numpy as np
 import pytest
 
-from autograder.core import GradingError
+from autograder.core import GradingError, grade_exercise
 from autograder.mistakes import catalogue
 from coursekit.checks import describe_difference
 from coursebuild.paths import assignments
@@ -33,7 +34,12 @@ def public_functions(module):
 @pytest.mark.parametrize("seed", [None, 0, 1])
 @pytest.mark.parametrize("assignment_id, name", [(a, n) for a in ASSIGNMENTS for n in hidden(a).EXERCISES])
 def test_reference_passes_on_any_seed(assignment_id, name, seed):
-    hidden(assignment_id).grade(name, getattr(reference(assignment_id), name), seed=seed)
+    exercise = hidden(assignment_id).EXERCISES[name]
+    if seed is not None:
+        # The property checks (gradient checks, training runs) draw from their own fixed seeds,
+        # whatever the grading seed: they run once, with the default seed, not three times.
+        exercise = dataclasses.replace(exercise, checks=())
+    grade_exercise(exercise, getattr(reference(assignment_id), name), seed=seed)
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)

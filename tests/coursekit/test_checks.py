@@ -10,6 +10,7 @@ def test_matching_values_give_no_message():
     assert describe_difference(np.float64(0.5), 0.5) is None
     assert describe_difference({"W1": np.zeros((2, 1))}, {"W1": np.zeros((2, 1))}) is None
     assert describe_difference((1.0, np.ones(2)), (1.0, np.ones(2))) is None
+    assert describe_difference((None, 10), (None, 10)) is None
 
 
 @pytest.mark.parametrize("got, expected, words", [
@@ -24,6 +25,8 @@ def test_matching_values_give_no_message():
     ([1.0, 2.0], np.array([1.0, 2.0]), "numpy array"),
     ({"W1": 1}, {"W1": 1, "b1": 2}, "missing the key(s) ['b1']"),
     ((1.0,), (1.0, 2.0), "should have 2 items"),
+    (["conv", "add", "relu"], ["conv", "bn", "add", "relu"], "first differ at item 1: expected 'bn'"),
+    ((3, 10), (None, 10), "is 3  (int), expected None"),
 ])
 def test_differences_are_named(got, expected, words):
     message = describe_difference(got, expected)

@@ -1,0 +1,92 @@
+"""How fast is a convolution layer: the loops students write, the vectorized reference, TensorFlow?
+
+The three compute the same layer (checked here before timing). The loops are the exercise of
+assignment c4w1a; ``solutions.fast_layers`` (sliding windows and one einsum) is what the course
+uses where it needs speed; ``tf.nn.conv2d`` is what Keras runs.
+"""
+import os
+import timeit
+
+import numpy as np
+
+from solutions.c4w1a_convolution import conv_backward, conv_forward
+from solutions.fast_layers import conv_backward_fast, conv_forward_fast
+
+#: (m, n_H, n_W, n_C_prev) of the input, (f, n_C) of the filters, stride, pad.
+LAYER = dict(m=10, n_H=32, n_W=32, n_C_prev=16, f=3, n_C=16, stride=1, pad=1)
+
+
+def _best_of(function, repeat, number=1):
+    """Seconds per call: the best of ``repeat`` timings of ``number`` calls (the least disturbed)."""
+    return min(timeit.repeat(function, repeat=repeat, number=number)) / number
+
+
+def run(repeat=3, layer=None):
+    """Time forward and backward of one layer three ways.
+
+    Parameters
+    ----------
+    repeat : int
+        Timings per measurement; the best is kept.
+    layer : dict, optional
+        Sizes as in :data:`LAYER` (the default).
+
+    Returns
+    -------
+    rows : list of tuple
+        (implementation, pass, seconds per call, speed-up over the loops).
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    import tensorflow as tf
+
+    p = layer or LAYER
+    rng = np.random.default_rng(0)
+    A_prev = rng.standard_normal((p["m"], p["n_H"], p["n_W"], p["n_C_prev"]))
+    W = rng.standard_normal((p["f"], p["f"], p["n_C_prev"], p["n_C"]))
+    b = rng.standard_normal((1, 1, 1, p["n_C"]))
+    hparameters = {"stride": p["stride"], "pad": p["pad"]}
+
+    Z, cache = conv_forward(A_prev, W, b, hparameters)
+    Z_fast, cache_fast = conv_forward_fast(A_prev, W, b, hparameters)
+    A32, W32 = tf.constant(A_prev, tf.float32), tf.constant(W, tf.float32)
+
+    def tf_forward():
+        padded = tf.pad(A32, [[0, 0], [p["pad"], p["pad"]], [p["pad"], p["pad"]], [0, 0]])
+        return tf.nn.conv2d(padded, W32, strides=p["stride"], padding="VALID") + b.astype(np.float32)
+
+    def tf_backward():
+        with tf.GradientTape() as tape:
+            tape.watch([A32, W32])
+            out = tf_forward()
+        return tape.gradient(out, [A32, W32], output_gradients=tf.constant(Z, tf.float32))
+
+    np.testing.assert_allclose(Z_fast, Z, rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(tf_forward().numpy(), Z, rtol=1e-3, atol=1e-3)  # float32
+    for loop, fast in zip(conv_backward(Z, cache), conv_backward_fast(Z, cache_fast)):
+        np.testing.assert_allclose(fast, loop, rtol=1e-9, atol=1e-9)
+
+    timings = {
+        ("numpy loops (the exercise)", "forward"): _best_of(lambda: conv_forward(A_prev, W, b, hparameters), repeat),
+        ("numpy loops (the exercise)", "backward"): _best_of(lambda: conv_backward(Z, cache), repeat),
+        ("numpy vectorized (solutions.fast_layers)", "forward"):
+            _best_of(lambda: conv_forward_fast(A_prev, W, b, hparameters), repeat, 20),
+        ("numpy vectorized (solutions.fast_layers)", "backward"):
+            _best_of(lambda: conv_backward_fast(Z, cache_fast), repeat, 20),
+        ("TensorFlow tf.nn.conv2d (float32)", "forward"): _best_of(tf_forward, repeat, 20),
+        ("TensorFlow tf.nn.conv2d (float32)", "backward"): _best_of(tf_backward, repeat, 20),
+    }
+    loops = {direction: timings[("numpy loops (the exercise)", direction)] for direction in ("forward", "backward")}
+    return [(name, direction, seconds, loops[direction] / seconds) for (name, direction), seconds in timings.items()]
+
+
+def section(rows, layer=None):
+    """str: the Markdown section of bench/results.md for these rows."""
+    p = layer or LAYER
+    lines = ["## Convolution layer: loops, vectorized numpy, TensorFlow", "",
+             f"One layer: input ({p['m']}, {p['n_H']}, {p['n_W']}, {p['n_C_prev']}), {p['n_C']} filters of "
+             f"{p['f']}x{p['f']}, stride {p['stride']}, pad {p['pad']}; best of 3 runs. All three give the same "
+             "output and gradients (checked before timing).", "",
+             "| implementation | pass | ms per call | speed-up over the loops |", "| --- | --- | ---: | ---: |"]
+    lines += [f"| {name} | {direction} | {seconds * 1e3:.2f} | {speedup:.{0 if speedup >= 10 else 2}f}x |"
+              for name, direction, seconds, speedup in rows]
+    return "\n".join(lines) + "\n"
