@@ -13,6 +13,7 @@ import copy
 import os
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -160,8 +161,15 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     return True
 
 
-def build_all():
-    """Build every chapter; print one line per chapter."""
-    for assignment_id in assignments():
-        changed = build_chapter(assignment_id)
+def build_all(workers=None):
+    """Build every chapter; print one line per chapter.
+
+    The notebooks that need running run in parallel, one kernel per core (``workers``, default
+    the number of cores): each runs in its own folder and process and is cached on its own.
+    """
+    ids = assignments()
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:  # the work runs in kernels
+        list(pool.map(execute_source, ids))  # raises the first BuildError
+    for assignment_id in ids:
+        changed = build_chapter(assignment_id)  # reads the executions just cached
         print(f"chapters/{assignment_id}.ipynb: {'written' if changed else 'up to date'}")

@@ -56,7 +56,8 @@ def test_a_solution_line_hidden_by_syntax_highlighting_is_found(lines, tmp_path)
     highlighted = "".join(f'<span class="n">{word.replace("&", "&amp;").replace(">", "&gt;")}</span> '
                           for word in words)
     (tmp_path / "page.html").write_text(f"<html><body><pre>{highlighted}</pre></body></html>")
-    assert [leak.line for leak in leaks.scan(tmp_path, lines)] == [planted]
+    found = [leak.line for leak in leaks.scan(tmp_path, lines)]
+    assert planted in found and all(line in planted for line in found), found  # shorter lines it contains count too
 
 
 def test_a_solution_line_inside_json_escapes_is_found(lines, tmp_path):

@@ -1,0 +1,109 @@
+"""Hidden tests of assignment c4w3a (YOLO object detection).
+
+The student's filtering, IoU, non-max suppression and ``yolo_eval`` are compared with
+:mod:`solutions.c4w3a_yolo` on randomized tensors: many boxes, tied scores, everything below the
+threshold (empty results), overlapping boxes of different classes (suppression runs over all
+classes together), images that are not square.
+"""
+import numpy as np
+
+from solutions import c4w3a_yolo as reference
+
+from .core import Case, Exercise, grader
+from .mistakes.c4w3a_yolo import MISTAKES
+
+
+def _tensor(array):
+    import tensorflow as tf
+
+    return tf.constant(array)
+
+
+def _decoded(rng, n_H, n_W, n_anchors, n_classes, sharp=3.0):
+    """Random detector outputs: box centres and sizes as fractions, confidences, class probabilities."""
+    box_xy = rng.uniform(0, 1, (n_H, n_W, n_anchors, 2)).astype(np.float32)
+    box_wh = rng.uniform(0.05, 0.5, (n_H, n_W, n_anchors, 2)).astype(np.float32)
+    confidence = rng.uniform(0, 1, (n_H, n_W, n_anchors, 1)).astype(np.float32)
+    logits = sharp * rng.standard_normal((n_H, n_W, n_anchors, n_classes))
+    probs = (np.exp(logits) / np.exp(logits).sum(-1, keepdims=True)).astype(np.float32)
+    return box_xy, box_wh, confidence, probs
+
+
+def _filter_cases(rng):
+    cases = []
+    for threshold, note in [(0.6, "the default threshold"), (0.3, "a low threshold: many boxes"),
+                            (1.01, "every score below the threshold: empty results")]:
+        xy, wh, confidence, probs = _decoded(rng, 4, 4, 3, 5)
+        boxes = np.concatenate([xy - wh / 2, xy + wh / 2], axis=-1)
+        cases.append(Case((_tensor(boxes), _tensor(confidence), _tensor(probs), threshold), note))
+    xy, wh, confidence, _ = _decoded(rng, 3, 3, 2, 4)
+    tied = np.full((3, 3, 2, 4), 0.25, np.float32)  # every class equally likely: argmax picks the first
+    boxes = np.concatenate([xy - wh / 2, xy + wh / 2], axis=-1)
+    cases.append(Case((_tensor(boxes), _tensor(np.ones_like(confidence)), _tensor(tied), 0.25),
+                      "tied class scores, exactly at the threshold"))
+    return cases
+
+
+def _iou_cases(rng):
+    cases = [Case(((2, 1, 4, 3), (1, 2, 3, 4)), "partial overlap"),
+             Case(((1, 2, 3, 4), (5, 6, 7, 8)), "no overlap"),
+             Case(((1, 1, 2, 2), (2, 1, 3, 2)), "boxes that share a vertical edge"),
+             Case(((1, 1, 3, 3), (2, 3, 3, 4)), "boxes that share a horizontal edge"),
+             Case(((1, 1, 2, 2), (2, 2, 3, 3)), "boxes that touch at a corner"),
+             Case(((0, 0, 10, 10), (2, 3, 5, 7)), "one box inside the other"),
+             Case(((1.5, 2.5, 4.0, 6.0), (1.5, 2.5, 4.0, 6.0)), "identical boxes")]
+    for _ in range(4):
+        corners = []
+        for _box in range(2):
+            x1, y1 = rng.uniform(0, 10, 2)
+            corners.append((float(x1), float(y1), float(x1 + rng.uniform(0.5, 6)), float(y1 + rng.uniform(0.5, 6))))
+        cases.append(Case(tuple(corners), "random boxes"))
+    return cases
+
+
+def _nms_inputs(rng, count, n_classes, spread):
+    centres = rng.uniform(0.3, 0.7, (count, 2)) + rng.normal(0, spread, (count, 2))
+    sizes = rng.uniform(0.1, 0.3, (count, 2))
+    boxes = np.concatenate([centres - sizes / 2, centres + sizes / 2], axis=1).astype(np.float32)  # (y1, x1, y2, x2)
+    scores = rng.uniform(0.5, 1, count).astype(np.float32)
+    classes = rng.integers(0, n_classes, count).astype(np.int64)
+    return _tensor(scores), _tensor(boxes), _tensor(classes)
+
+
+def _nms_cases(rng):
+    cases = [Case((*_nms_inputs(rng, 30, 3, 0.05), 10, 0.5), "30 crowded boxes of 3 classes"),
+             Case((*_nms_inputs(rng, 30, 3, 0.2), 4, 0.3), "at most 4 boxes, IoU threshold 0.3"),
+             Case((*_nms_inputs(rng, 12, 2, 0.02), 10, 0.7), "IoU threshold 0.7")]
+    scores, boxes, classes = _nms_inputs(rng, 8, 2, 0.1)
+    cases.append(Case((_tensor(np.full(8, 0.9, np.float32)), boxes, classes, 10, 0.5), "tied scores"))
+    overlap = np.array([[0.1, 0.1, 0.5, 0.5], [0.12, 0.1, 0.52, 0.5], [0.6, 0.6, 0.9, 0.9]], np.float32)
+    cases.append(Case((_tensor(np.array([0.9, 0.8, 0.7], np.float32)), _tensor(overlap),
+                       _tensor(np.array([0, 1, 1])), 10, 0.5),
+                      "two nearly identical boxes of different classes: one object, one box"))
+    pair = np.array([[0.0, 0.0, 0.5, 0.5], [0.0, 0.2, 0.5, 0.7]], np.float32)  # IoU 0.43
+    cases.append(Case((_tensor(np.array([0.9, 0.8], np.float32)), _tensor(pair), _tensor(np.array([2, 2])), 10, 0.3),
+                      "two boxes with IoU 0.43 and an IoU threshold of 0.3: the second goes"))
+    cases.append(Case((_tensor(np.zeros(0, np.float32)), _tensor(np.zeros((0, 4), np.float32)),
+                       _tensor(np.zeros(0, np.int64)), 10, 0.5), "no boxes at all"))
+    return cases
+
+
+def _eval_cases(rng):
+    cases = []
+    for image_shape, threshold, iou_threshold, note in [((720.0, 1280.0), 0.6, 0.5, "the classic 720x1280 image"),
+                                                         ((64.0, 48.0), 0.3, 0.4, "a 64x48 image, low thresholds"),
+                                                         ((100.0, 100.0), 1.01, 0.5, "nothing above the threshold")]:
+        outputs = tuple(_tensor(a) for a in _decoded(rng, 5, 5, 2, 3))
+        cases.append(Case((outputs, image_shape, 10, threshold, iou_threshold), note))
+    return cases
+
+
+EXERCISES = {exercise.name: exercise for exercise in [
+    Exercise("yolo_filter_boxes", reference.yolo_filter_boxes, _filter_cases, rtol=1e-6, atol=1e-7),
+    Exercise("iou", reference.iou, _iou_cases, rtol=1e-9, atol=1e-12),
+    Exercise("yolo_non_max_suppression", reference.yolo_non_max_suppression, _nms_cases, rtol=1e-6, atol=1e-7),
+    Exercise("yolo_eval", reference.yolo_eval, _eval_cases, rtol=1e-5, atol=1e-4,
+             calls=("yolo_filter_boxes", "yolo_non_max_suppression")),
+]}
+
+grade = grader(EXERCISES, MISTAKES)

@@ -1,0 +1,56 @@
+"""Does the detector's given code do what it says: targets that decode back to the true boxes,
+and a mean average precision that is 1 for perfect detections and drops for wrong ones?"""
+import numpy as np
+import pytest
+
+from solutions import yolo_detector as D
+from solutions.c4w3a_yolo import iou, yolo_boxes_to_corners
+
+TRUTH = np.array([[[4, 8, 20, 24, 0], [30, 30, 58, 58, 2], [-1, -1, -1, -1, -1]],
+                  [[40, 2, 54, 16, 1], [-1, -1, -1, -1, -1], [-1, -1, -1, -1, -1]]], np.float32)
+
+
+def logits(y_true):
+    """Raw network outputs that decode exactly to the targets (inverse of the activations)."""
+    out = y_true.copy()
+    out[..., 0:2] = np.log(np.clip(y_true[..., 0:2], 1e-6, 1 - 1e-6) / np.clip(1 - y_true[..., 0:2], 1e-6, 1))
+    out[..., 4] = np.where(y_true[..., 4] > 0, 20.0, -20.0)
+    out[..., 5:] = 20.0 * y_true[..., 5:]
+    return out.reshape(*out.shape[:3], -1)
+
+
+def test_targets_decode_back_to_the_true_boxes():
+    y_true = D.preprocess_true_boxes(TRUTH, D.ANCHORS, n_classes=3)
+    assert y_true.shape == (2, D.GRID, D.GRID, len(D.ANCHORS), 8) and y_true[..., 4].sum() == 3
+    box_xy, box_wh, confidence, probs = (t.numpy() for t in D.yolo_head(logits(y_true), D.ANCHORS, 3))
+    found = np.argwhere(confidence[..., 0] > 0.5)
+    assert len(found) == 3
+    corners = yolo_boxes_to_corners(box_xy, box_wh).numpy() * D.IMAGE_SIZE  # (y1, x1, y2, x2)
+    decoded = sorted((i, *np.round(corners[i, r, c, a][[1, 0, 3, 2]], 3), int(np.argmax(probs[i, r, c, a])))
+                     for i, r, c, a in found)
+    expected = sorted((i, *row[:4], int(row[4])) for i in range(2) for row in TRUTH[i] if row[4] >= 0)
+    np.testing.assert_allclose(np.array(decoded, float), np.array(expected, float), atol=1e-3)
+
+
+def test_a_perfect_loss_is_smaller_than_a_wrong_one():
+    y_true = D.preprocess_true_boxes(TRUTH, D.ANCHORS, n_classes=3)
+    perfect = float(D.yolo_loss(y_true, logits(y_true)))
+    assert perfect < 1e-3 < float(D.yolo_loss(y_true, np.zeros_like(logits(y_true))))
+
+
+def detections_from(truth, shift=0.0, score=0.9, label_offset=0):
+    rows = truth[truth[:, 4] >= 0]
+    return (np.full(len(rows), score), rows[:, :4] + shift, (rows[:, 4].astype(int) + label_offset) % 3)
+
+
+def test_mean_average_precision():
+    truths = list(TRUTH)
+    perfect, per_class = D.mean_average_precision([detections_from(t) for t in truths], truths, iou, 3)
+    assert perfect == pytest.approx(1.0) and per_class == pytest.approx([1.0, 1.0, 1.0])
+    wrong_class, _ = D.mean_average_precision([detections_from(t, label_offset=1) for t in truths], truths, iou, 3)
+    assert wrong_class == 0.0
+    far, _ = D.mean_average_precision([detections_from(t, shift=10.0) for t in truths], truths, iou, 3)
+    assert far < 0.5  # a 10-pixel shift leaves IoU under 0.5 for the 14- and 16-pixel boxes
+    duplicated = [tuple(np.concatenate([a, a]) for a in detections_from(t)) for t in truths]
+    twice, _ = D.mean_average_precision(duplicated, truths, iou, 3)
+    assert twice == pytest.approx(1.0), "a duplicate after the right box ranks below it: precision at full recall stays 1"
