@@ -98,19 +98,22 @@ def layer_graph(model):
     """
     _require_model(model)
     layers = getattr(model, "operations", model.layers)  # with the operations written as ``X + Y``
+    parents = {id(layer): _parents(layer) for layer in layers}
+    described = {id(layer): _describe_node(layer) for layer in layers}
     depth = {}
     for layer in layers:  # Keras lists a layer after the layers it depends on
-        depth[id(layer)] = 1 + max((depth[id(p)] for p in _parents(layer)), default=-1)
+        depth[id(layer)] = 1 + max((depth[id(p)] for p in parents[id(layer)]), default=-1)
     number, lines = {}, []
     for level in sorted(set(depth.values())):
         # parents lie on earlier levels, so they are numbered already and break ties between equal layers
-        level_layers = [l for l in layers if depth[id(l)] == level]
-        for layer in sorted(level_layers, key=lambda l: (_describe_node(l), sorted(number[id(p)] for p in _parents(l)))):
+        def key(layer):
+            return described[id(layer)], sorted(number[id(p)] for p in parents[id(layer)])
+        for layer in sorted((l for l in layers if depth[id(l)] == level), key=key):
+            inputs = key(layer)[1]
             number[id(layer)] = len(lines)
-            parents = sorted(number[id(p)] for p in _parents(layer))
-            line = f"layer {len(lines)}: {_describe_node(layer)}"
-            if parents:
-                line += f" <- layer{'s' if len(parents) > 1 else ''} {', '.join(map(str, parents))}"
+            line = f"layer {len(lines)}: {described[id(layer)]}"
+            if inputs:
+                line += f" <- layer{'s' if len(inputs) > 1 else ''} {', '.join(map(str, inputs))}"
             lines.append(line)
     return lines
 

@@ -46,9 +46,14 @@ def scores(course, assignment_id, student):
         return {grade.name: (grade.score, grade.max_score) for grade in notebook.grades}
 
 
+def copy_notebook(notebook):
+    """A deep copy of ``notebook``, to edit without touching the original."""
+    return nbformat.reads(nbformat.writes(notebook), as_version=4)
+
+
 def set_solution(notebook, grade_id, code):
     """A copy of ``notebook`` whose solution cell ``grade_id`` holds ``code`` instead."""
-    notebook = nbformat.reads(nbformat.writes(notebook), as_version=4)  # a deep copy
+    notebook = copy_notebook(notebook)
     for cell in notebook.cells:
         if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id:
             cell.source = code

@@ -22,7 +22,7 @@ import pytest
 from autograder.mistakes import catalogue
 from coursebuild.paths import assignments, notebook_of
 
-from .helpers import autograde, make_course, scores, set_solution, submit
+from .helpers import autograde, copy_notebook, make_course, scores, set_solution, submit
 
 RUNAWAY_LOOP = "def {name}(*args):\n    while True:\n        pass\n"
 
@@ -42,7 +42,7 @@ def graded_exercises(notebook):
 
 def without_long_cells(notebook):
     """A copy of ``notebook`` without its ungraded cells that declare a timeout over a minute."""
-    notebook = nbformat.reads(nbformat.writes(notebook), as_version=4)  # a deep copy
+    notebook = copy_notebook(notebook)
     notebook.cells = [cell for cell in notebook.cells if "nbgrader" in cell.get("metadata", {})
                       or cell.get("metadata", {}).get("coursekit", {}).get("timeout", 0) <= 60]
     return notebook
