@@ -3,8 +3,11 @@
 The student's filtering, IoU, non-max suppression and ``yolo_eval`` are compared with
 :mod:`solutions.c4w3a_yolo` on randomized tensors: many boxes, tied scores, everything below the
 threshold (empty results), overlapping boxes of different classes (suppression runs over all
-classes together), images that are not square.
+classes together), images that are not square; and on the given detector's real outputs for
+test scenes, after a short training that starts from fixed weights (so the same every time).
 """
+import functools
+
 import numpy as np
 
 from solutions import c4w3a_yolo as reference
@@ -29,8 +32,60 @@ def _decoded(rng, n_H, n_W, n_anchors, n_classes, sharp=3.0):
     return box_xy, box_wh, confidence, probs
 
 
-def _filter_cases(rng):
+#: Scenes the detector trains on before its outputs serve as test inputs (a few seconds on a CPU).
+DETECTOR_SCENES = 600
+
+
+@functools.lru_cache(maxsize=1)
+def detector_outputs():
+    """The given detector's decoded outputs for 16 test scenes, computed once per process.
+
+    The weights start from seeded initializers and training does not shuffle, so the outputs
+    are the same every time without touching the global random state of the student's kernel.
+
+    Returns
+    -------
+    outputs : tuple of 4 ndarrays
+        box_xy, box_wh, box_confidence, box_class_probs, each with the 16 scenes on axis 0.
+    """
+    import tensorflow as tf
+
+    from coursekit.datasets import load_shapes
+    from coursekit.models import recompute_batchnorm_statistics
+    from solutions import yolo_detector as detector
+
+    data = load_shapes()
+    model = detector.detector_body(len(data["classes"]))
+    for number, weight in enumerate(model.weights):
+        if len(weight.shape) == 4:  # convolution kernels; biases and batch norm keep their constant starts
+            weight.assign(tf.keras.initializers.GlorotUniform(seed=number)(weight.shape))
+    model.compile(optimizer=tf.keras.optimizers.Adam(0.01), loss=detector.yolo_loss)
+    X = detector.to_input(data["train_images"][:DETECTOR_SCENES])
+    y = detector.preprocess_true_boxes(data["train_boxes"][:DETECTOR_SCENES], detector.ANCHORS, len(data["classes"]))
+    model.fit(X, y, epochs=2, batch_size=8, shuffle=False, verbose=0)
+    recompute_batchnorm_statistics(model, X)
+    return detector.detector_outputs(model, data["test_images"][:16], detector.ANCHORS, len(data["classes"]))
+
+
+def _real_outputs(rng):
+    """One test scene's decoded outputs, as tensors."""
+    scene = int(rng.integers(0, len(detector_outputs()[0])))
+    return tuple(_tensor(output[scene]) for output in detector_outputs())
+
+
+def _real_filter_cases(rng):
+    from solutions.yolo_detector import yolo_boxes_to_corners
+
     cases = []
+    for threshold in (0.2, 0.5):
+        box_xy, box_wh, confidence, probs = _real_outputs(rng)
+        cases.append(Case((yolo_boxes_to_corners(box_xy, box_wh), confidence, probs, threshold),
+                          f"the detector's output for a test scene, threshold {threshold}"))
+    return cases
+
+
+def _filter_cases(rng):
+    cases = _real_filter_cases(rng)
     for threshold, note in [(0.6, "the default threshold"), (0.3, "a low threshold: many boxes"),
                             (1.01, "every score below the threshold: empty results")]:
         xy, wh, confidence, probs = _decoded(rng, 4, 4, 3, 5)
@@ -85,6 +140,10 @@ def _nms_cases(rng):
                       "two boxes with IoU 0.43 and an IoU threshold of 0.3: the second goes"))
     cases.append(Case((_tensor(np.zeros(0, np.float32)), _tensor(np.zeros((0, 4), np.float32)),
                        _tensor(np.zeros(0, np.int64)), 10, 0.5), "no boxes at all"))
+    for case in _real_filter_cases(rng)[:1]:
+        scores, boxes, classes = reference.yolo_filter_boxes(*case.args)
+        cases.append(Case((scores, boxes * 64.0, classes, 10, 0.5),
+                          "the detector's boxes for a test scene with a score of at least 0.2, in pixels"))
     return cases
 
 
@@ -95,6 +154,10 @@ def _eval_cases(rng):
                                                          ((100.0, 100.0), 1.01, 0.5, "nothing above the threshold")]:
         outputs = tuple(_tensor(a) for a in _decoded(rng, 5, 5, 2, 3))
         cases.append(Case((outputs, image_shape, 10, threshold, iou_threshold), note))
+    for threshold, iou_threshold in ((0.3, 0.5), (0.5, 0.3)):
+        cases.append(Case((_real_outputs(rng), (64.0, 64.0), 10, threshold, iou_threshold),
+                          f"the detector's output for a 64x64 test scene, score threshold {threshold}, "
+                          f"IoU threshold {iou_threshold}"))
     return cases
 
 

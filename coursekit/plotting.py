@@ -49,7 +49,7 @@ def image_grid(images, labels=None, classes=None, columns=8, rows=2, title=None,
     return fig
 
 
-def draw_boxes(ax, image, boxes, classes=None, scores=None, color="yellow"):
+def draw_boxes(ax, image, boxes, classes=None, scores=None, color="yellow", labels=True):
     """Draw an image and its boxes on ``ax``.
 
     Parameters
@@ -59,18 +59,22 @@ def draw_boxes(ax, image, boxes, classes=None, scores=None, color="yellow"):
     boxes : ndarray of shape (n, 5)
         Rows of (x1, y1, x2, y2, class) in pixels; rows of -1 are padding and skipped.
     classes : sequence of bytes or str, optional
+        Class names, shown instead of the class numbers.
     scores : ndarray of shape (n,), optional
         Shown after the class name.
     color : str
+    labels : bool
+        False draws the boxes alone (e.g. true boxes under the detections' labelled ones).
     """
     ax.imshow(image)
     ax.axis("off")
-    for i, (x1, y1, x2, y2, label) in enumerate(np.asarray(boxes)):
+    for i, (x1, y1, x2, y2, label) in enumerate(np.asarray(boxes).reshape(-1, 5)):
         if label < 0:
             continue
         ax.add_patch(plt.Rectangle((x1 - 0.5, y1 - 0.5), x2 - x1, y2 - y1, fill=False, edgecolor=color, linewidth=1.5))
-        text = _label(label, classes) + ("" if scores is None else f" {scores[i]:.2f}")
-        ax.text(x1, y1 - 1.5, text, color="black", fontsize=7, bbox={"facecolor": color, "pad": 1, "linewidth": 0})
+        if labels:
+            text = _label(label, classes) + ("" if scores is None else f" {scores[i]:.2f}")
+            ax.text(x1, y1 - 1.5, text, color="black", fontsize=7, bbox={"facecolor": color, "pad": 1, "linewidth": 0})
 
 
 def scatter_2d(ax, X, Y, title=None):

@@ -2,13 +2,15 @@
 
 The classic conventions: the network's output is decoded by :func:`yolo_head` into, per grid
 cell and anchor, ``box_xy`` (centre) and ``box_wh`` (size) as fractions of the image,
-``box_confidence`` (is there an object?) and ``box_class_probs``; :func:`yolo_boxes_to_corners`
-turns centres and sizes into corners ``(y1, x1, y2, x2)``, the order
+``box_confidence`` (is there an object?) and ``box_class_probs``; ``yolo_boxes_to_corners`` (given,
+in :mod:`solutions.yolo_detector`) turns centres and sizes into corners ``(y1, x1, y2, x2)``, the order
 ``tf.image.non_max_suppression`` expects; :func:`iou` takes corners ``(x1, y1, x2, y2)``.
 Non-max suppression runs over all classes together, as in the classic notebook: one object
 gives one box, whatever class each overlapping box predicts.
 """
 import tensorflow as tf
+
+from solutions.yolo_detector import scale_boxes, yolo_boxes_to_corners  # given: students get them in yolo_utils.py
 
 __all__ = ["yolo_filter_boxes", "iou", "yolo_non_max_suppression", "yolo_eval"]
 
@@ -94,42 +96,6 @@ def yolo_non_max_suppression(scores, boxes, classes, max_boxes=10, iou_threshold
     boxes = tf.gather(boxes, nms_indices)
     classes = tf.gather(classes, nms_indices)
     return scores, boxes, classes
-
-
-def yolo_boxes_to_corners(box_xy, box_wh):
-    """Corners (y1, x1, y2, x2) of boxes given by their centres (x, y) and sizes (w, h).
-
-    Parameters
-    ----------
-    box_xy : tensor of shape (..., 2)
-    box_wh : tensor of shape (..., 2)
-
-    Returns
-    -------
-    corners : tensor of shape (..., 4)
-    """
-    box_mins = box_xy - (box_wh / 2.0)
-    box_maxes = box_xy + (box_wh / 2.0)
-    return tf.concat([box_mins[..., 1:2], box_mins[..., 0:1], box_maxes[..., 1:2], box_maxes[..., 0:1]], axis=-1)
-
-
-def scale_boxes(boxes, image_shape):
-    """Boxes from fractions of the image to pixels.
-
-    Parameters
-    ----------
-    boxes : tensor of shape (None, 4)
-        Corners (y1, x1, y2, x2) as fractions of the image's height and width.
-    image_shape : tuple of float
-        (height, width) of the image in pixels.
-
-    Returns
-    -------
-    boxes : tensor of shape (None, 4)
-    """
-    height, width = float(image_shape[0]), float(image_shape[1])
-    image_dims = tf.reshape(tf.constant([height, width, height, width], dtype=boxes.dtype), [1, 4])
-    return boxes * image_dims
 
 
 def yolo_eval(yolo_outputs, image_shape=(720.0, 1280.0), max_boxes=10, score_threshold=0.6, iou_threshold=0.5):

@@ -10,8 +10,12 @@ that the notebook measures the detector with the student's own ``iou``.
 Scenes are 64x64 pictures; the grid is 8x8 (one cell per 8 pixels) with two square anchors,
 since every shape in the scenes is a square box of 12 to 28 pixels.
 """
+from pathlib import Path
+
 import numpy as np
 import tensorflow as tf
+
+from coursekit.models import recompute_batchnorm_statistics
 
 tfl = tf.keras.layers
 
@@ -19,6 +23,11 @@ IMAGE_SIZE = 64
 GRID = 8
 #: Anchor sizes (width, height) as fractions of the image.
 ANCHORS = np.array([[14.0, 14.0], [24.0, 24.0]], dtype=np.float32) / IMAGE_SIZE
+#: Epochs of the fast setting (COURSE_FAST=1, what the tests run) and of the full one (the book).
+FAST_EPOCHS, FULL_EPOCHS = 2, 12
+#: The mean average precision at IoU 0.5 on the 200 test scenes that each setting reaches at least
+#: (measured 0.88-0.92 and 0.97; tests/solutions/test_yolo_detector.py checks the fast one).
+MAP_FLOOR = {"fast": 0.75, "full": 0.9}
 
 
 def detector_body(n_classes, n_anchors=len(ANCHORS), input_shape=(IMAGE_SIZE, IMAGE_SIZE, 3)):
@@ -77,6 +86,42 @@ def yolo_head(feats, anchors, num_classes):
     box_confidence = tf.sigmoid(feats[..., 4:5])
     box_class_probs = tf.nn.softmax(feats[..., 5:], axis=-1)
     return box_xy, box_wh, box_confidence, box_class_probs
+
+
+def yolo_boxes_to_corners(box_xy, box_wh):
+    """Corners (y1, x1, y2, x2) of boxes given by their centres (x, y) and sizes (w, h).
+
+    Parameters
+    ----------
+    box_xy : tensor of shape (..., 2)
+    box_wh : tensor of shape (..., 2)
+
+    Returns
+    -------
+    corners : tensor of shape (..., 4)
+    """
+    box_mins = box_xy - (box_wh / 2.0)
+    box_maxes = box_xy + (box_wh / 2.0)
+    return tf.concat([box_mins[..., 1:2], box_mins[..., 0:1], box_maxes[..., 1:2], box_maxes[..., 0:1]], axis=-1)
+
+
+def scale_boxes(boxes, image_shape):
+    """Boxes from fractions of the image to pixels.
+
+    Parameters
+    ----------
+    boxes : tensor of shape (None, 4)
+        Corners (y1, x1, y2, x2) as fractions of the image's height and width.
+    image_shape : tuple of float
+        (height, width) of the image in pixels.
+
+    Returns
+    -------
+    boxes : tensor of shape (None, 4)
+    """
+    height, width = float(image_shape[0]), float(image_shape[1])
+    image_dims = tf.reshape(tf.constant([height, width, height, width], dtype=boxes.dtype), [1, 4])
+    return boxes * image_dims
 
 
 def _anchor_for(width, height, anchors):
@@ -213,3 +258,196 @@ def mean_average_precision(detections, truths, iou, n_classes, iou_threshold=0.5
         precision = true_positives / np.arange(1, len(found) + 1)
         per_class.append(average_precision(recall, precision))
     return float(np.nanmean(per_class)), per_class
+
+
+def train_detector(images, true_boxes, n_classes, epochs, batch_size=8, learning_rate=0.01, verbose=2):
+    """Train a new detector on scenes and their boxes.
+
+    A short run leaves batch normalization's running averages far from the data's statistics, so
+    they are recomputed after training (``coursekit.models.recompute_batchnorm_statistics``):
+    after two epochs that alone lifts the mean average precision from about 0.4 to about 0.9.
+    Seed the random generators before calling it (``tf.keras.utils.set_random_seed``) for a
+    repeatable run.
+
+    Parameters
+    ----------
+    images : ndarray of shape (m, IMAGE_SIZE, IMAGE_SIZE, 3), uint8
+    true_boxes : ndarray of shape (m, max_objects, 5)
+        Rows (x1, y1, x2, y2, class) in pixels, padded with rows of -1.
+    n_classes : int
+    epochs : int
+    batch_size : int
+    learning_rate : float
+        Adam's.
+    verbose : int
+        Keras's: 2 prints one line per epoch, 0 nothing.
+
+    Returns
+    -------
+    model : tf.keras.Model
+        :func:`detector_body`, trained.
+    losses : list of float
+        The training loss of each epoch.
+    """
+    model = detector_body(n_classes)
+    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate), loss=yolo_loss)
+    X = to_input(images)
+    history = model.fit(X, preprocess_true_boxes(true_boxes, ANCHORS, n_classes), epochs=epochs,
+                        batch_size=batch_size, verbose=verbose)
+    recompute_batchnorm_statistics(model, X)
+    return model, history.history["loss"]
+
+
+def to_input(images, size=None):
+    """Pictures as the network takes them: float32 in [0, 1], resized to ``size`` if given.
+
+    Parameters
+    ----------
+    images : ndarray of shape (m, h, w, 3), uint8
+    size : tuple of int, optional
+        (height, width) of the network's input.
+
+    Returns
+    -------
+    X : ndarray of shape (m, height, width, 3), float32
+    """
+    X = np.asarray(images, np.float32) / 255.0
+    if size is not None and tuple(X.shape[1:3]) != tuple(size):
+        X = tf.image.resize(X, size).numpy()
+    return X
+
+
+def detector_outputs(model, images, anchors, num_classes):
+    """Run the network on pictures and decode its output with :func:`yolo_head`.
+
+    Parameters
+    ----------
+    model : tf.keras.Model
+        Output of shape (m, n_H, n_W, n_anchors * (5 + num_classes)).
+    images : ndarray of shape (m, h, w, 3), uint8
+        Resized to the model's input size if it differs.
+    anchors : ndarray of shape (n_anchors, 2)
+    num_classes : int
+
+    Returns
+    -------
+    outputs : tuple of 4 ndarrays
+        box_xy, box_wh, box_confidence, box_class_probs, each with the pictures on axis 0.
+    """
+    feats = model.predict(to_input(images, model.input_shape[1:3]), verbose=0)
+    return tuple(t.numpy() for t in yolo_head(feats, anchors, num_classes))
+
+
+def read_anchors(path, grid_shape):
+    """Anchors from a text file in the YAD2K layout, converted to fractions of the image.
+
+    Parameters
+    ----------
+    path : str or Path
+        Numbers separated by commas or spaces, in pairs (width, height), in grid cells
+        (``yolo_anchors.txt`` of a YOLOv2 model: ``0.57273, 0.677385, 1.87446, 2.06253, ...``).
+    grid_shape : tuple of int
+        (n_H, n_W) of the model's output.
+
+    Returns
+    -------
+    anchors : ndarray of shape (n_anchors, 2)
+    """
+    text = Path(path).read_text(encoding="utf-8").replace(",", " ").split()
+    try:
+        numbers = np.array([float(word) for word in text], np.float32)
+    except ValueError as error:
+        raise ValueError(f"{path} must hold numbers only (anchor widths and heights, in grid cells): {error}") from None
+    if numbers.size == 0 or numbers.size % 2:
+        raise ValueError(f"{path} holds {numbers.size} numbers; anchors come in pairs (width, height), in grid cells.")
+    return numbers.reshape(-1, 2) / np.array([grid_shape[1], grid_shape[0]], np.float32)
+
+
+def load_detector(path, anchors_path=None, classes_path=None, class_names=None):
+    """Load a Keras YOLO model file, with its anchors and class names.
+
+    Any model that ``tf.keras.models.load_model`` reads works if its output is the raw YOLO
+    features (m, n_H, n_W, n_anchors * (5 + n_classes)) in the order of :func:`yolo_head`: box
+    offsets t_x, t_y, t_w, t_h, objectness, class scores, per anchor. Inputs are scaled to
+    [0, 1] and resized to the model's input size.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.keras`` (or legacy ``.h5``) model file.
+    anchors_path : str or Path, optional
+        Anchors in grid cells (see :func:`read_anchors`); by default this detector's :data:`ANCHORS`.
+    classes_path : str or Path, optional
+        Class names, one per line; by default ``class_names``.
+    class_names : list of str, optional
+
+    Returns
+    -------
+    model : tf.keras.Model
+    anchors : ndarray of shape (n_anchors, 2)
+        As fractions of the image.
+    class_names : list of str
+
+    Raises
+    ------
+    FileNotFoundError
+        If a file named does not exist.
+    ValueError
+        If the model cannot be read, or its output does not fit the anchors and classes.
+    """
+    for name in (path, anchors_path, classes_path):
+        if name is not None and not Path(name).is_file():
+            raise FileNotFoundError(f"{name} is not a file: check the path (COURSE_YOLO_MODEL, COURSE_YOLO_ANCHORS "
+                                    f"and COURSE_YOLO_CLASSES name the model, anchors and classes files).")
+    try:
+        model = tf.keras.models.load_model(path, compile=False)
+    except Exception as error:  # Keras raises many kinds for a file it cannot read
+        raise ValueError(f"{path} could not be read as a Keras model ({type(error).__name__}: {error}); save one "
+                         f"with model.save('name.keras').") from error
+    shape = model.output_shape
+    if not (isinstance(shape, tuple) and len(shape) == 4):
+        raise ValueError(f"{path}: the model's output has shape {shape}; a YOLO model's is "
+                         f"(m, n_H, n_W, n_anchors * (5 + n_classes)).")
+    anchors = ANCHORS if anchors_path is None else read_anchors(anchors_path, shape[1:3])
+    if classes_path is not None:
+        class_names = [line.strip() for line in Path(classes_path).read_text(encoding="utf-8").splitlines()
+                       if line.strip()]
+    if class_names is None:
+        raise ValueError("name the model's classes: a classes file (one name per line) or class_names.")
+    expected = len(anchors) * (5 + len(class_names))
+    if shape[-1] != expected:
+        raise ValueError(f"{path}: the model's output has {shape[-1]} numbers per grid cell, but "
+                         f"{len(anchors)} anchors x (5 + {len(class_names)} classes) = {expected}; give the "
+                         f"anchors and classes files that belong to this model.")
+    return model, np.asarray(anchors, np.float32), list(class_names)
+
+
+def detect(outputs, yolo_eval, image_shape=(IMAGE_SIZE, IMAGE_SIZE), max_boxes=10, score_threshold=0.3,
+           iou_threshold=0.5):
+    """The boxes found in each picture, by a ``yolo_eval`` passed in (the notebook passes the student's).
+
+    Parameters
+    ----------
+    outputs : tuple of 4 ndarrays
+        From :func:`detector_outputs`: box_xy, box_wh, box_confidence, box_class_probs, pictures on axis 0.
+    yolo_eval : callable
+        ``yolo_eval(yolo_outputs, image_shape, max_boxes, score_threshold, iou_threshold)`` of one picture,
+        returning scores, boxes (y1, x1, y2, x2) in pixels, classes.
+    image_shape : tuple of float
+        (height, width) of the pictures in pixels.
+    max_boxes, score_threshold, iou_threshold
+        Passed on to ``yolo_eval``.
+
+    Returns
+    -------
+    detections : list of (scores, boxes, classes), one per picture
+        ndarrays; ``boxes`` of shape (n, 4) as corners (x1, y1, x2, y2), the order of the true boxes.
+    """
+    found = []
+    for i in range(len(outputs[0])):
+        scores, boxes, classes = yolo_eval(tuple(tf.constant(output[i]) for output in outputs),
+                                           (float(image_shape[0]), float(image_shape[1])), max_boxes,
+                                           score_threshold, iou_threshold)
+        boxes = np.asarray(boxes, np.float32).reshape(-1, 4)
+        found.append((np.asarray(scores), boxes[:, [1, 0, 3, 2]], np.asarray(classes)))
+    return found

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from solutions import yolo_detector as D
-from solutions.c4w3a_yolo import iou, yolo_boxes_to_corners
+from solutions.c4w3a_yolo import iou
+from solutions.yolo_detector import yolo_boxes_to_corners
 
 TRUTH = np.array([[[4, 8, 20, 24, 0], [30, 30, 58, 58, 2], [-1, -1, -1, -1, -1]],
                   [[40, 2, 54, 16, 1], [-1, -1, -1, -1, -1], [-1, -1, -1, -1, -1]]], np.float32)
@@ -54,3 +55,60 @@ def test_mean_average_precision():
     duplicated = [tuple(np.concatenate([a, a]) for a in detections_from(t)) for t in truths]
     twice, _ = D.mean_average_precision(duplicated, truths, iou, 3)
     assert twice == pytest.approx(1.0), "a duplicate after the right box ranks below it: precision at full recall stays 1"
+
+
+def test_fast_training_reaches_the_stated_floor():
+    """The notebook's fast setting (COURSE_FAST=1) must still show a detector that finds the shapes."""
+    import tensorflow as tf
+
+    from coursekit.datasets import load_shapes
+    from solutions.c4w3a_yolo import yolo_eval
+
+    data = load_shapes()
+    tf.keras.utils.set_random_seed(0)
+    model, losses = D.train_detector(data["train_images"], data["train_boxes"], 3, D.FAST_EPOCHS, verbose=0)
+    assert len(losses) == D.FAST_EPOCHS and losses[-1] < losses[0]
+    outputs = D.detector_outputs(model, data["test_images"], D.ANCHORS, 3)
+    mAP, per_class = D.mean_average_precision(D.detect(outputs, yolo_eval), list(data["test_boxes"]), iou, 3)
+    assert mAP >= D.MAP_FLOOR["fast"], (
+        f"after {D.FAST_EPOCHS} epochs the detector's mAP@0.5 on the test scenes is {mAP:.3f} (per class "
+        f"{np.round(per_class, 3)}), under the floor {D.MAP_FLOOR['fast']} that the notebook states")
+
+
+@pytest.fixture(scope="module")
+def saved_detector(tmp_path_factory):
+    """A small untrained detector of the same layout, saved as an instructor would save one."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(3)
+    model = D.detector_body(4, n_anchors=3, input_shape=(32, 32, 3))
+    path = tmp_path_factory.mktemp("detector") / "my_yolo.keras"
+    model.save(path)
+    return model, path
+
+
+def test_a_saved_detector_loads_with_its_anchors_and_classes(saved_detector, tmp_path):
+    model, path = saved_detector
+    (tmp_path / "anchors.txt").write_text("0.5,0.5, 1,1.5,\n2, 2\n")
+    (tmp_path / "classes.txt").write_text("car\nbus\n\nbike\ntruck\n")
+    loaded, anchors, names = D.load_detector(path, tmp_path / "anchors.txt", tmp_path / "classes.txt")
+    assert names == ["car", "bus", "bike", "truck"]
+    np.testing.assert_allclose(anchors, [[0.125, 0.125], [0.25, 0.375], [0.5, 0.5]])  # grid cells / 4x4 grid
+    images = np.random.default_rng(0).integers(0, 256, (2, 64, 64, 3), dtype=np.uint8)
+    for ours, theirs in zip(D.detector_outputs(model, images, anchors, 4), D.detector_outputs(loaded, images, anchors, 4)):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-6, atol=1e-6)
+    assert D.detector_outputs(loaded, images, anchors, 4)[0].shape == (2, 4, 4, 3, 2), "64x64 resized to 32x32"
+
+
+def test_a_detector_that_does_not_fit_its_files_is_refused_clearly(saved_detector, tmp_path):
+    _, path = saved_detector
+    with pytest.raises(ValueError, match=r"27 numbers per grid cell, but 2 anchors x \(5 \+ 3 classes\) = 16"):
+        D.load_detector(path, class_names=["circle", "square", "triangle"])
+    (tmp_path / "odd.txt").write_text("1, 2, 3")
+    with pytest.raises(ValueError, match="3 numbers; anchors come in pairs"):
+        D.load_detector(path, tmp_path / "odd.txt", class_names=["a"])
+    with pytest.raises(FileNotFoundError, match="nowhere.keras is not a file"):
+        D.load_detector(tmp_path / "nowhere.keras", class_names=["a"])
+    (tmp_path / "junk.keras").write_bytes(b"not a model")
+    with pytest.raises(ValueError, match="could not be read as a Keras model"):
+        D.load_detector(tmp_path / "junk.keras", class_names=["a"])
