@@ -8,6 +8,7 @@ one of them, the failure message names the mistake.
 """
 import ast
 import copy
+import dataclasses
 import inspect
 import re
 import sys
@@ -140,6 +141,11 @@ class Exercise:
     view : callable, optional
         Applied to every result before comparing, when results are not values (a Keras model is
         compared through :func:`autograder.keras_models.architecture`).
+    prepare : callable, optional
+        ``prepare(function) -> callable`` turns the student's function, the reference and each
+        typical mistake alike into what the cases call, for a function that works through the
+        notebook's globals (``train_step`` uses the notebook's model and optimizer): the result
+        runs it with the grader's own.
     """
 
     name: str
@@ -151,6 +157,7 @@ class Exercise:
     calls: tuple = ()
     checks: tuple = ()
     view: Callable = None
+    prepare: Callable = None
 
     def parameter_names(self, count):
         names = list(self.arg_names or inspect.signature(self.reference).parameters)
@@ -266,6 +273,11 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
     if not callable(function):
         raise GradingError(f"{exercise.name} should be a function, but it is {format_value(function)}.")
     function = with_reference_helpers(function, exercise)
+    if exercise.prepare is not None:
+        prepare = exercise.prepare
+        exercise = dataclasses.replace(exercise, reference=prepare(exercise.reference), prepare=None)
+        mistakes = [dataclasses.replace(m, implementation=prepare(m.implementation)) for m in mistakes]
+        function = prepare(function)
     rng = np.random.default_rng(stable_seed(exercise.name) if seed is None else seed)
     for case in exercise.cases(rng):
         _grade_case(exercise, function, case, mistakes)

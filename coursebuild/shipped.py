@@ -75,6 +75,9 @@ SHIPPED = {
     "c4w3a_yolo": {
         "yolo_utils.py": ["solutions.yolo_detector"],
     },
+    "c4w4a_style_transfer": {
+        "nst_utils.py": ["solutions.style_features"],
+    },
 }
 
 #: First line of every generated module: the build replaces only files that start with it.
