@@ -9,8 +9,9 @@ show that an exercise is graded on its own code even when the helpers it calls a
 
 A runaway loop, cut off by the per-cell timeout, is submitted for the first assignment only:
 the timeout is the same mechanism for every assignment, and each one costs its full length.
-The wrong submissions leave out the long ungraded cells (training runs, which declare a timeout
-of more than a minute): no graded cell needs them, and they would double the run's time.
+The wrong and untouched submissions leave out the long ungraded cells (training runs, which
+declare a timeout of more than a minute): no graded cell needs them, and they would double the
+run's time.
 The assignments' scratch courses are independent, so they are graded in parallel.
 """
 import os
@@ -64,7 +65,7 @@ def grade_submissions(assignment_id, folder):
     exercises = graded_exercises(source)
 
     submit(course, assignment_id, "perfect", source)
-    submit(course, assignment_id, "untouched", release)
+    submit(course, assignment_id, "untouched", without_long_cells(release))
     names = [n for n in exercises if catalogue(assignment_id).for_exercise(n)]
     wrong = {"wrong-even": names[0::2], "wrong-odd": names[1::2]}
     for student, group in wrong.items():
