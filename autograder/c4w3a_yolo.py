@@ -52,7 +52,7 @@ def detector_outputs():
 
     from coursekit.datasets import load_shapes
     from coursekit.models import recompute_batchnorm_statistics
-    from solutions import yolo_detector as detector
+    from coursekit import yolo as detector
 
     data = load_shapes()
     model = detector.detector_body(len(data["classes"]))
@@ -74,7 +74,7 @@ def _real_outputs(rng):
 
 
 def _real_filter_cases(rng):
-    from solutions.yolo_detector import yolo_boxes_to_corners
+    from coursekit.yolo import yolo_boxes_to_corners
 
     cases = []
     for threshold in (0.2, 0.5):

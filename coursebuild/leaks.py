@@ -82,12 +82,15 @@ def scaffold_lines(notebook_path):
 
 def solution_lines(root):
     """set of str: every solution line of the course rooted at ``root`` (source/ and solutions/),
-    less the lines that the notebooks' scaffolds give away anyway."""
+    less the lines that students receive anyway: the notebooks' scaffolds and coursekit's code
+    (``for i in range(m):`` in a given helper proves nothing)."""
     root = Path(root)
     lines, given = set(), set()
     for notebook in sorted((root / "source").glob("*/*.ipynb")):
         lines |= notebook_solution_lines(notebook)
         given |= scaffold_lines(notebook)
+    for module in sorted((root / "coursekit").glob("*.py")):
+        given |= {line.strip() for line in module.read_text(encoding="utf-8").splitlines() if _keep(line)}
     for module in sorted((root / "solutions").glob("*.py")):
         lines |= library_solution_lines(module)
     given_text = "\n".join(squeeze(line) for line in given)

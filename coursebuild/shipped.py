@@ -6,17 +6,12 @@ reach students as a module in the assignment's folder, written by the build from
 functions in ``solutions/``: one source of truth, never copied by hand. The module is staged
 into ``source/<id>/`` (git-ignored), so nbgrader releases it and restores it when grading.
 
-An entry is ``"solutions.module:function"`` (the function's source is copied) or
-``"solutions.module"`` (the whole module, for given code with its own imports and constants,
-such as the YOLO detector; it must then be the file's only entry).
-
 A module's functions are deliberately part of that release: the leak scan allows their lines
 in ``release/<id>/`` (and nowhere else).
 """
 import ast
 import builtins
 import importlib
-import importlib.util
 import inspect
 import textwrap
 from pathlib import Path
@@ -72,12 +67,6 @@ SHIPPED = {
         + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation", "compute_cost",
                                                         "initialize_parameters", "predict")],
     },
-    "c4w3a_yolo": {
-        "yolo_utils.py": ["solutions.yolo_detector"],
-    },
-    "c4w4a_style_transfer": {
-        "nst_utils.py": ["solutions.style_features"],
-    },
 }
 
 #: First line of every generated module: the build replaces only files that start with it.
@@ -95,21 +84,6 @@ def _function(spec):
     return function
 
 
-def _whole_module(spec, where):
-    """Path of the module named by an entry without a function, or None for a function entry.
-
-    The module is found, not imported: shipping the YOLO detector must not start TensorFlow.
-    """
-    if ":" in spec:
-        return None
-    found = importlib.util.find_spec(spec)
-    path = Path(found.origin).resolve() if found is not None and found.origin else None
-    if path is None or not path.is_relative_to(ROOT / "solutions"):
-        raise BuildError(f"coursebuild/shipped.py ships the module {spec} in {where}; only modules of "
-                         f"solutions/ are shipped.")
-    return path
-
-
 def module_text(assignment_id, file_name):
     """str: the source of one helper module, checked to define every name its functions use.
 
@@ -117,20 +91,9 @@ def module_text(assignment_id, file_name):
     ------
     BuildError
         If a function refers to a global name the module does not define (add the function
-        it needs to :data:`SHIPPED`), or a whole module is listed with other entries.
+        it needs to :data:`SHIPPED`).
     """
     specs = SHIPPED[assignment_id][file_name]
-    where = f"{assignment_id}/{file_name}"
-    modules = [module for module in (_whole_module(spec, where) for spec in specs) if module is not None]
-    if modules:
-        if len(specs) != 1:
-            raise BuildError(f"coursebuild/shipped.py: {where} lists a whole module with other entries; "
-                             f"a whole module must be the file's only entry.")
-        origin = modules[0].relative_to(ROOT).as_posix()
-        text = (f"{HEADER}\n# Origin: {origin}. Provided for you: nothing here is an exercise of this "
-                f"assignment.\n{modules[0].read_text(encoding='utf-8')}")
-        _check_names(text, where)
-        return text
     functions = [_function(spec) for spec in specs]
     origins = sorted({Path(inspect.getsourcefile(f)).relative_to(ROOT).as_posix() for f in functions})
     parts = [HEADER, f'"""Helper functions for assignment {assignment_id}: the course\'s reference versions, '
@@ -142,23 +105,9 @@ def module_text(assignment_id, file_name):
     return text
 
 
-def _module_names(tree):
-    """The names a module defines at its top level: functions, classes, imports, assignments."""
-    names = {"np"}
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names |= {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
-    return names
-
-
 def _check_names(text, where):
     tree = ast.parse(text)
-    defined = _module_names(tree)
+    defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)} | {"np"}
     for function in (node for node in tree.body if isinstance(node, ast.FunctionDef)):
         local = {a.arg for a in ast.walk(function) if isinstance(a, ast.arg)}  # nested lambdas' too
         local |= {n.name for n in ast.walk(function) if isinstance(n, ast.ExceptHandler) and n.name}
@@ -191,12 +140,8 @@ def stage(assignment_id, folder):
 def shipped_lines(assignment_id):
     """set of str: the solution lines that the assignment's helper modules hold on purpose."""
     lines = set()
-    for file_name, specs in SHIPPED.get(assignment_id, {}).items():
+    for specs in SHIPPED.get(assignment_id, {}).values():
         for spec in specs:
-            module = _whole_module(spec, f"{assignment_id}/{file_name}")
-            if module is not None:
-                lines |= library_solution_lines(module)
-                continue
             function = _function(spec)
             lines |= library_solution_lines(inspect.getsourcefile(function), only=function.__name__)
     return lines

@@ -3,14 +3,14 @@
 The classic conventions: the network's output is decoded by :func:`yolo_head` into, per grid
 cell and anchor, ``box_xy`` (centre) and ``box_wh`` (size) as fractions of the image,
 ``box_confidence`` (is there an object?) and ``box_class_probs``; ``yolo_boxes_to_corners`` (given,
-in :mod:`solutions.yolo_detector`) turns centres and sizes into corners ``(y1, x1, y2, x2)``, the order
+in :mod:`coursekit.yolo`) turns centres and sizes into corners ``(y1, x1, y2, x2)``, the order
 ``tf.image.non_max_suppression`` expects; :func:`iou` takes corners ``(x1, y1, x2, y2)``.
 Non-max suppression runs over all classes together, as in the classic notebook: one object
 gives one box, whatever class each overlapping box predicts.
 """
 import tensorflow as tf
 
-from solutions.yolo_detector import scale_boxes, yolo_boxes_to_corners  # given: students get them in yolo_utils.py
+from coursekit.yolo import scale_boxes, yolo_boxes_to_corners  # given to students
 
 __all__ = ["yolo_filter_boxes", "iou", "yolo_non_max_suppression", "yolo_eval"]
 

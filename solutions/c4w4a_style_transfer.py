@@ -6,7 +6,7 @@ content layer's and ``output[:-1]`` the style layers'.
 """
 import tensorflow as tf
 
-from solutions.style_features import STYLE_LAYERS, clip_0_1
+from coursekit.nst import STYLE_LAYERS, clip_0_1
 
 __all__ = ["compute_content_cost", "gram_matrix", "compute_layer_style_cost", "compute_style_cost", "total_cost",
            "train_step"]

@@ -9,9 +9,9 @@ show that an exercise is graded on its own code even when the helpers it calls a
 
 A runaway loop, cut off by the per-cell timeout, is submitted for the first assignment only:
 the timeout is the same mechanism for every assignment, and each one costs its full length.
-The wrong and untouched submissions leave out the long ungraded cells (training runs, which
-declare a timeout of more than a minute): no graded cell needs them, and they would double the
-run's time.
+Every submission leaves out the long ungraded cells (training runs, which declare a timeout of
+more than a minute): no graded cell needs them (the wrong submissions prove it, exercise by
+exercise), nbval and the book run them, and here they would double the run's time.
 The assignments' scratch courses are independent, so they are graded in parallel.
 """
 import os
@@ -64,7 +64,7 @@ def grade_submissions(assignment_id, folder):
     release = nbformat.read(course / "release" / assignment_id / name, as_version=4)
     exercises = graded_exercises(source)
 
-    submit(course, assignment_id, "perfect", source)
+    submit(course, assignment_id, "perfect", without_long_cells(source))
     submit(course, assignment_id, "untouched", without_long_cells(release))
     names = [n for n in exercises if catalogue(assignment_id).for_exercise(n)]
     wrong = {"wrong-even": names[0::2], "wrong-odd": names[1::2]}
@@ -100,6 +100,7 @@ def graded_course(request, graded_courses):
 
 
 def test_source_notebook_gets_full_marks(graded_course):
+    """The solution notebook, long training cells left out, earns every point."""
     course, assignment_id, _, _ = graded_course
     got = scores(course, assignment_id, "perfect")
     lost = {k: v for k, v in got.items() if v[0] != v[1]}

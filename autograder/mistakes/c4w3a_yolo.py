@@ -3,7 +3,7 @@ import tensorflow as tf
 
 from autograder.core import MistakeCatalogue
 from solutions.c4w3a_yolo import yolo_filter_boxes, yolo_non_max_suppression
-from solutions.yolo_detector import scale_boxes, yolo_boxes_to_corners
+from coursekit.yolo import scale_boxes, yolo_boxes_to_corners
 
 MISTAKES = MistakeCatalogue()
 

@@ -28,8 +28,12 @@ def test_release_folder_has_notebook_helpers_and_pins_only(built_course, assignm
 
 @pytest.mark.parametrize("assignment_id", assignments())
 def test_completed_release_runs_with_public_packages_only(built_course, assignment_id, tmp_path):
-    """A student who completes the release notebook can run it top to bottom without any
-    instructor package; coursekit comes from the release folder itself."""
+    """A student who completes the release notebook can run it without any instructor package;
+    coursekit comes from the release folder itself.
+
+    It runs up to the first long training cell (a declared timeout over a minute): the cells
+    after it need the trained model, and running them costs minutes while proving no more about
+    imports, which the static check above covers for every cell. nbval runs them all."""
     folder = tmp_path / assignment_id
     shutil.copytree(built_course / "release" / assignment_id, folder)
     name = notebook_of(assignment_id).name
@@ -38,6 +42,8 @@ def test_completed_release_runs_with_public_packages_only(built_course, assignme
     for cell, original in zip(notebook.cells, source.cells):
         if cell.metadata.get("nbgrader", {}).get("solution"):
             cell.source = original.source  # the student's (correct) answer
+    long = [i for i, cell in enumerate(notebook.cells) if cell.metadata.get("coursekit", {}).get("timeout", 0) > 60]
+    notebook.cells = notebook.cells[:long[0]] if long else notebook.cells
     notebook.cells.append(nbformat.v4.new_code_cell("import coursekit\nprint(coursekit.__file__)"))
 
     blocker = tmp_path / "blocker"

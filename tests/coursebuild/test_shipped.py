@@ -1,7 +1,5 @@
 """Do assignments receive their helper modules from solutions/, and only where intended?"""
-import importlib
 import importlib.util
-import inspect
 
 import pytest
 
@@ -19,11 +17,7 @@ def test_a_generated_module_defines_every_function_it_lists(assignment_id, file_
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     for entry in shipped.SHIPPED[assignment_id][file_name]:
-        module_name, _, name = entry.partition(":")
-        names = [name] if name else [n for n, f in vars(importlib.import_module(module_name)).items()
-                                     if inspect.isfunction(f) and f.__module__ == module_name]
-        for name in names:
-            assert callable(getattr(module, name, None)), f"{file_name} lacks {name} of {module_name}"
+        assert callable(getattr(module, entry.partition(":")[2]))
 
 
 def test_a_file_that_the_build_did_not_write_is_never_overwritten(tmp_path):
@@ -49,16 +43,3 @@ def test_shipped_lines_are_allowed_only_in_their_own_assignment(tmp_path):
         shipped.stage("c1w4b_deep_nn_application", tmp_path / assignment_id)  # the same file in both
     found = leaks.scan_release(tmp_path, lines)
     assert found and {leak.path.parent.name for leak in found} == {"c1w4a_deep_nn_step_by_step"}
-
-
-def test_a_whole_module_must_be_the_files_only_entry(monkeypatch):
-    monkeypatch.setitem(shipped.SHIPPED, "demo", {"demo_utils.py": ["solutions.yolo_detector",
-                                                                     "solutions.activations:relu"]})
-    with pytest.raises(BuildError, match="only entry"):
-        shipped.module_text("demo", "demo_utils.py")
-
-
-def test_a_whole_module_ships_all_its_function_lines():
-    lines = shipped.shipped_lines("c4w3a_yolo")
-    assert "box_class_probs = tf.nn.softmax(feats[..., 5:], axis=-1)" in lines
-    assert not any("tf.image.non_max_suppression" in line for line in lines), "the exercises are not shipped"

@@ -5,7 +5,7 @@ import pytest
 import tensorflow as tf
 
 from solutions import c4w4a_style_transfer as ref
-from solutions.style_features import clip_0_1
+from coursekit.nst import clip_0_1
 
 rng = np.random.default_rng(0)
 

@@ -3,9 +3,9 @@ and a mean average precision that is 1 for perfect detections and drops for wron
 import numpy as np
 import pytest
 
-from solutions import yolo_detector as D
+from coursekit import yolo as D
 from solutions.c4w3a_yolo import iou
-from solutions.yolo_detector import yolo_boxes_to_corners
+from coursekit.yolo import yolo_boxes_to_corners
 
 TRUTH = np.array([[[4, 8, 20, 24, 0], [30, 30, 58, 58, 2], [-1, -1, -1, -1, -1]],
                   [[40, 2, 54, 16, 1], [-1, -1, -1, -1, -1], [-1, -1, -1, -1, -1]]], np.float32)
