@@ -26,3 +26,7 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # metadata ({"coursekit": {"timeout": 600}}). See coursebuild/grading.py.
 c.Execute.timeout_func = cell_timeout
 c.Execute.interrupt_on_timeout = True
+
+# A test cell the student deleted is put back from the source (and a locked cell they edited is
+# restored by nbgrader's checksums), so it is graded as the original.
+c.OverwriteCells.add_missing_cells = True

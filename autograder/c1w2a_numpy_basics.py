@@ -81,7 +81,7 @@ def _loss_cases(rng):
 EXERCISES = {exercise.name: exercise for exercise in [
     Exercise("basic_sigmoid", reference.basic_sigmoid, _basic_sigmoid_cases),
     Exercise("sigmoid", reference.sigmoid, _sigmoid_cases),
-    Exercise("sigmoid_derivative", reference.sigmoid_derivative, _sigmoid_derivative_cases),
+    Exercise("sigmoid_derivative", reference.sigmoid_derivative, _sigmoid_derivative_cases, calls=("sigmoid",)),
     Exercise("image2vector", reference.image2vector, _image2vector_cases, rtol=0, atol=0),
     Exercise("normalize_rows", reference.normalize_rows, _normalize_rows_cases),
     Exercise("softmax", reference.softmax, _softmax_cases),

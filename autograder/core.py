@@ -17,6 +17,7 @@ import types
 import warnings
 import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -175,16 +176,108 @@ def grader(exercises, mistakes):
     Returns
     -------
     grade : callable
-        ``grade(name, function, seed=None)`` raises :class:`GradingError` unless ``function``
-        agrees with the reference of exercise ``name`` on every case; ``seed`` (default fixed
-        per exercise, so regrading is reproducible) chooses the random inputs.
+        ``grade(name, function, seed=None, trusted=False)`` raises :class:`GradingError` unless
+        ``function`` agrees with the reference of exercise ``name`` on every case; ``seed``
+        (default fixed per exercise, so regrading is reproducible) chooses the random inputs.
+        A function that uses the course's own code, or a notebook that replaced a function of
+        numpy or of the grader, gets a message starting with :data:`FLAG` (``trusted=True``
+        skips that check, for the course's own tests of its reference and mistakes).
     """
-    def grade(name, function, seed=None):
+    def grade(name, function, seed=None, trusted=False):
         if name not in exercises:
             raise KeyError(f"no exercise {name!r}; this assignment grades {sorted(exercises)}")
+        problem = None if trusted else (borrowed_code(name, function) or tampering())
+        if problem:
+            record_result(name, False)
+            raise GradingError(f"{FLAG} {problem} No credit for {name}.")
         grade_exercise(exercises[name], function, mistakes.for_exercise(name), seed=seed)
     grade.__doc__ = grader.__doc__.split("Returns")[0].strip().replace("The ``grade", "Hidden test: ``grade")
     return grade
+
+
+#: Starts the message of a submission that used the course's own code or changed the grader's;
+#: the grading report looks for it to flag the submission.
+FLAG = "Not graded: integrity check."
+
+#: The instructors' packages: a submission may not use them.
+INSTRUCTOR_PACKAGES = ("solutions", "autograder", "coursebuild")
+
+
+def _instructor_origin(value):
+    """The instructors' module that ``value`` (a module, function or class) comes from, or None."""
+    if isinstance(value, types.ModuleType):
+        module = value.__name__
+    else:
+        module = getattr(value, "__module__", None)
+    if isinstance(module, str) and module.split(".")[0] in INSTRUCTOR_PACKAGES:
+        return module
+    code = getattr(value, "__code__", None)
+    if code is not None and any(Path(code.co_filename).resolve().is_relative_to(folder)
+                                for folder in _instructor_folders()):
+        return code.co_filename  # loaded from the instructors' files under another name
+    return None
+
+
+def _instructor_folders():
+    """The folders of the instructors' packages that this Python can import."""
+    import importlib.util
+
+    folders = []
+    for package in INSTRUCTOR_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.submodule_search_locations:
+            folders += [Path(location).resolve() for location in spec.submodule_search_locations]
+    return folders
+
+
+def _names(code):
+    """Every global name a code object (and the functions nested in it) refers to."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            names |= _names(constant)
+    return names
+
+
+def _from_notebook(value):
+    """True if ``value`` is a function defined in the notebook (a cell, or exec'd text)."""
+    code = getattr(value, "__code__", None)
+    return code is not None and ("ipykernel_" in code.co_filename or code.co_filename.startswith("<"))
+
+
+def borrowed_code(name, function):
+    """Why ``function`` is not the student's own work, or None.
+
+    It must not be, wrap or call the course's reference or grader (``solutions``,
+    ``autograder``), imported or loaded from their files.
+    """
+    python = getattr(function, "python_function", function)  # the function inside @tf.function
+    origin = _instructor_origin(python)
+    if origin:
+        return f"{name} comes from {origin}, the course's own code; a submission must define its own {name}."
+    if isinstance(python, types.FunctionType):
+        namespace = python.__globals__
+        for used in sorted(_names(python.__code__)):
+            origin = _instructor_origin(namespace.get(used))
+            if origin:
+                return f"{name} uses {used} from {origin}, the course's own code; a submission may not use it."
+    return None
+
+
+def tampering():
+    """Which of the grader's tools the notebook has replaced (numpy, coursekit.checks, autograder), or None.
+
+    A function that a notebook cell assigned into numpy or into the grader's modules would let
+    any answer pass; none of those modules holds a function defined in a notebook otherwise.
+    """
+    modules = [np, np.testing, sys.modules.get("coursekit.checks")]
+    modules += [module for name, module in list(sys.modules.items()) if name.split(".")[0] == "autograder"]
+    for module in filter(None, modules):
+        for attribute, value in list(vars(module).items()):
+            if _from_notebook(value):
+                return (f"{module.__name__}.{attribute} was replaced by the notebook; grading cannot trust "
+                        f"its checks. Remove the cell that assigns it.")
+    return None
 
 
 def stable_seed(name):

@@ -10,6 +10,7 @@ Nothing here knows the answer to any exercise: expected values always come from 
 """
 import copy
 import numbers
+import sys
 
 import numpy as np
 
@@ -41,8 +42,15 @@ def record_result(name, passed):
 
 
 def failing(names):
-    """list of str: those of ``names`` whose latest check in this kernel failed."""
-    return [name for name in names if name in _FAILING]
+    """list of str: those of ``names`` whose latest check in this kernel failed, or that the
+    notebook does not define (a syntax error in its cell, or a cell not run)."""
+    return [name for name in names if name in _FAILING or not _defined_in_notebook(name)]
+
+
+def _defined_in_notebook(name):
+    """False only in a notebook (IPython, whose namespace is ``__main__``'s) that lacks ``name``."""
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    return shell is None or name in shell.user_ns
 
 
 def format_value(value, max_chars=400):
@@ -236,8 +244,8 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     name = getattr(function, "__name__", "the function")
     broken = failing(needs)
     if broken:
-        print(f"Not checking {name} yet: it calls {', '.join(broken)}, which failed its own test. "
-              f"Fix {broken[0]} first, then run this cell again.")
+        print(f"Not checking {name} yet: it calls {', '.join(broken)}, which failed its own test or is not "
+              f"defined. Fix {broken[0]} first (and run its cell), then run this cell again.")
         return
     names = list(arg_names) if arg_names is not None else _parameter_names(function, len(args))
     original = copy.deepcopy(args)

@@ -124,3 +124,43 @@ def test_grading_records_the_result_for_the_visible_checks_of_later_exercises():
     assert failing(["double"]) == ["double"]
     grade_exercise(EXERCISE, _double)
     assert failing(["double"]) == []
+
+
+def _notebook_function(source, name, filename="/tmp/ipykernel_1/123.py", namespace=None):
+    """A function as a notebook cell defines it (IPython compiles cells under such file names)."""
+    namespace = {} if namespace is None else namespace
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[name]
+
+
+def test_a_submission_that_uses_the_reference_gets_no_credit_and_is_flagged():
+    import solutions.c1w2a_numpy_basics as reference
+    from autograder.c1w2a_numpy_basics import grade
+    from autograder.core import FLAG
+
+    own = _notebook_function("import numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\n", "L1")
+    grade("L1", own)  # the student's own work passes
+    wrapper = _notebook_function("from solutions.c1w2a_numpy_basics import L1 as mine\n"
+                                 "def L1(yhat, y):\n    return mine(yhat, y)\n", "L1")
+    path = reference.__file__
+    loaded = _notebook_function(open(path).read(), "L1", filename=path)  # the reference file read and executed
+    for borrowed, why in [(reference.L1, "comes from solutions.c1w2a_numpy_basics"),
+                          (wrapper, "uses mine from solutions.c1w2a_numpy_basics"), (loaded, "comes from")]:
+        with pytest.raises(GradingError) as failure:
+            grade("L1", borrowed)
+        assert str(failure.value).startswith(FLAG) and why in str(failure.value)
+
+
+@pytest.mark.parametrize("module_name, attribute", [("numpy", "allclose"), ("coursekit.checks", "describe_difference")])
+def test_a_notebook_that_replaces_a_function_the_grader_uses_gets_no_credit(monkeypatch, module_name, attribute):
+    import importlib
+
+    from autograder.c1w2a_numpy_basics import grade
+    from autograder.core import FLAG
+
+    cheat = _notebook_function("def cheat(*args, **kwargs):\n    return None\n", "cheat")
+    monkeypatch.setattr(importlib.import_module(module_name), attribute, cheat)
+    wrong = _notebook_function("def L1(yhat, y):\n    return 0.0\n", "L1")
+    with pytest.raises(GradingError, match=f"{module_name}.{attribute} was replaced by the notebook") as failure:
+        grade("L1", wrong)
+    assert str(failure.value).startswith(FLAG)

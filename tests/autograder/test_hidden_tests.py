@@ -52,7 +52,7 @@ def test_every_reference_function_is_graded(assignment_id):
                          ids=[f"{a}-{m.implementation.__name__}" for a, m in MISTAKES])
 def test_every_typical_mistake_is_caught_and_named(assignment_id, mistake):
     with pytest.raises(GradingError) as failure:
-        hidden(assignment_id).grade(mistake.exercise, mistake.implementation)
+        hidden(assignment_id).grade(mistake.exercise, mistake.implementation, trusted=True)
     assert f"Likely mistake: {mistake.explanation}" in str(failure.value), (
         f"{mistake.implementation.__name__} was caught but diagnosed as:\n{failure.value}")
 
@@ -95,3 +95,19 @@ def _outcome(function, args, view=None):
         return view(result) if view else result
     except Exception as error:  # noqa: BLE001 - a mistake may crash; it must crash the same way
         return f"{type(error).__name__}: {error}"
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_an_exercise_that_calls_another_is_graded_with_the_reference_one(assignment_id):
+    """If a student's helper is wrong or missing (a syntax error leaves it undefined), only the
+    helper loses its points: the exercises that call it must declare it in ``calls``."""
+    import ast
+    import textwrap
+
+    exercises = hidden(assignment_id).EXERCISES
+    for name, exercise in exercises.items():
+        tree = ast.parse(textwrap.dedent(inspect.getsource(exercise.reference)))
+        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        undeclared = sorted((used & set(exercises)) - set(exercise.calls) - {name})
+        assert exercise.prepare or not undeclared, (
+            f"{assignment_id}.{name} calls the exercise(s) {undeclared}; add them to its Exercise's calls=")
