@@ -38,6 +38,20 @@ def autograde(course, assignment_id):
                            "--log-level=INFO"], cwd=course, env=venv_env(), capture_output=True, text=True)
 
 
+def generate_feedback(course, assignment_id):
+    """Run ``nbgrader generate_feedback`` (the HTML students receive); return the completed process."""
+    return subprocess.run([sys.executable, "-m", "nbgrader", "generate_feedback", assignment_id, "--log-level=INFO"],
+                          cwd=course, env=venv_env(), capture_output=True, text=True)
+
+
+def feedback_text(course, assignment_id, student):
+    """str: the readable text of one student's feedback HTML (tags stripped, entities decoded)."""
+    from coursebuild.leaks import readable_text
+
+    name = notebook_of(assignment_id, course / "source").stem
+    return readable_text(course / "feedback" / student / assignment_id / f"{name}.html")
+
+
 def scores(course, assignment_id, student):
     """dict grade_id -> (score, max_score) of one student's autograded notebook."""
     name = notebook_of(assignment_id, course / "source").stem

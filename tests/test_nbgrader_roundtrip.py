@@ -21,9 +21,11 @@ import nbformat
 import pytest
 
 from autograder.mistakes import catalogue
+from coursebuild.leaks import squeeze
 from coursebuild.paths import assignments, notebook_of
 
-from .helpers import autograde, copy_notebook, make_course, scores, set_solution, submit
+from .helpers import (autograde, copy_notebook, feedback_text, generate_feedback, make_course, scores, set_solution,
+                      submit)
 
 RUNAWAY_LOOP = "def {name}(*args):\n    while True:\n        pass\n"
 
@@ -78,7 +80,9 @@ def grade_submissions(assignment_id, folder):
         submit(course, assignment_id, "runaway-loop",
                without_long_cells(set_solution(source, looping, RUNAWAY_LOOP.format(name=looping))))
         wrong["runaway-loop"] = [looping]
-    return course, assignment_id, exercises, wrong, autograde(course, assignment_id)
+    result = autograde(course, assignment_id)
+    feedback = generate_feedback(course, assignment_id) if result.returncode == 0 else None
+    return course, assignment_id, exercises, wrong, result, feedback
 
 
 @pytest.fixture(scope="session")
@@ -94,8 +98,9 @@ def graded_courses(tmp_path_factory):
 @pytest.fixture(params=assignments())
 def graded_course(request, graded_courses):
     """One assignment's graded scratch course: course, assignment_id, exercises, wrong."""
-    *graded, result = graded_courses[request.param]
+    *graded, result, feedback = graded_courses[request.param]
     assert result.returncode == 0, f"nbgrader autograde failed:\n{result.stdout}\n{result.stderr}"
+    assert feedback.returncode == 0, f"nbgrader generate_feedback failed:\n{feedback.stdout}\n{feedback.stderr}"
     return graded
 
 
@@ -131,3 +136,17 @@ def test_wrong_exercises_lose_exactly_their_points(graded_course):
         others = {k: v for k, v in got.items() if k not in lost and v[0] != v[1]}
         assert not others, (f"{student}: only {sorted(lost)} should lose points, but {others} did too; "
                             f"see the autograded notebook in {course / 'autograded' / student}")
+
+
+def test_feedback_names_each_typical_mistake(graded_course):
+    """The feedback HTML a student receives explains a wrong exercise by its typical mistake."""
+    course, assignment_id, _, wrong = graded_course
+    for student, group in wrong.items():
+        if student == "runaway-loop":
+            continue
+        text = squeeze(feedback_text(course, assignment_id, student))
+        for exercise in group:
+            explanation = catalogue(assignment_id).for_exercise(exercise)[0].explanation
+            assert squeeze(f"Likely mistake: {explanation}") in text, (
+                f"{student}'s feedback does not name the mistake in {exercise}: {explanation!r}; see "
+                f"{course / 'feedback' / student}")

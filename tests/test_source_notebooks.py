@@ -41,9 +41,13 @@ def test_every_exercise_has_a_documented_graded_test(assignment_id):
         docstring = ast.get_docstring(ast.parse(test.source.replace("### BEGIN HIDDEN TESTS", "")
                                                 .replace("### END HIDDEN TESTS", "")))
         assert docstring and "\n" not in docstring, f"{meta['grade_id']} needs a one-line docstring"
-        visible, _, hidden = test.source.partition("### BEGIN HIDDEN TESTS")
-        assert "expect(" in visible, f"{meta['grade_id']} has no visible check"
+        before, _, rest = test.source.partition("### BEGIN HIDDEN TESTS")
+        hidden, _, after = rest.partition("### END HIDDEN TESTS")
+        assert "expect(" in before + after, f"{meta['grade_id']} has no visible check"
         assert f'grade("{name}", {name})' in hidden, f"{meta['grade_id']} does not grade {name} in its hidden tests"
+        assert "expect(" not in before, (
+            f"{meta['grade_id']}: put the hidden tests before the first visible check. When grading, a failing "
+            f"visible check would stop the cell before the hidden test could name the likely mistake in the feedback.")
 
 
 @pytest.mark.parametrize("assignment_id", NOTEBOOKS)
