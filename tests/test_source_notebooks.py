@@ -22,6 +22,18 @@ def test_committed_without_outputs_or_personal_metadata(assignment_id):
         assert set(cell.metadata) <= {"nbgrader", "coursekit", "tags"}, f"cell {index} metadata {set(cell.metadata)}"
 
 
+def _calls_exercise_or_seeds(code, exercises):
+    """The first line of ``code`` that calls an exercise or ``expect``, or seeds a global generator, or ''."""
+    for statement in ast.parse(code).body:
+        names = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name)}
+        seeds = any(isinstance(n, ast.Attribute) and (n.attr == "set_random_seed" or (
+            n.attr == "seed" and isinstance(n.value, ast.Attribute) and n.value.attr == "random"))
+            for n in ast.walk(statement))
+        if names & (exercises | {"expect"}) or seeds:
+            return ast.get_source_segment(code, statement).splitlines()[0]
+    return ""
+
+
 @pytest.mark.parametrize("assignment_id", NOTEBOOKS)
 def test_every_exercise_has_a_documented_graded_test(assignment_id):
     """Each solution cell is followed by a graded test cell with points, a docstring, visible checks,
@@ -32,6 +44,7 @@ def test_every_exercise_has_a_documented_graded_test(assignment_id):
     assert len(grade_ids) == len(set(grade_ids)), "grade_ids must be unique"
     solutions = [c for c in cells if c.metadata["nbgrader"].get("solution")]
     assert solutions, "an assignment without exercises"
+    exercises = {c.metadata["nbgrader"]["grade_id"] for c in solutions}
     for cell in solutions:
         name = cell.metadata["nbgrader"]["grade_id"]
         index = notebook.cells.index(cell)
@@ -45,9 +58,11 @@ def test_every_exercise_has_a_documented_graded_test(assignment_id):
         hidden, _, after = rest.partition("### END HIDDEN TESTS")
         assert "expect(" in before + after, f"{meta['grade_id']} has no visible check"
         assert f'grade("{name}", {name})' in hidden, f"{meta['grade_id']} does not grade {name} in its hidden tests"
-        assert "expect(" not in before, (
-            f"{meta['grade_id']}: put the hidden tests before the first visible check. When grading, a failing "
-            f"visible check would stop the cell before the hidden test could name the likely mistake in the feedback.")
+        early = _calls_exercise_or_seeds(before, exercises)
+        assert not early, (
+            f"{meta['grade_id']}: move the hidden tests above `{early}`. When grading, a visible check or a call "
+            f"of the student's code that fails first stops the cell before the hidden test can name the likely "
+            f"mistake in the feedback (and grading between seeding and its use would change the visible values).")
 
 
 @pytest.mark.parametrize("assignment_id", NOTEBOOKS)
