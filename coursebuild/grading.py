@@ -8,6 +8,10 @@ DEFAULT_CELL_TIMEOUT = 15
 #: No cell may declare more than this, whatever its metadata says (a student can edit metadata).
 MAX_CELL_TIMEOUT = 1800
 
+#: A cell allowed more than this is a long (training) cell: no graded cell needs one, so the
+#: tests' quick runs of a notebook leave them out.
+LONG_CELL_TIMEOUT = 60
+
 
 def cell_timeout(cell):
     """Seconds the autograder lets ``cell`` run.
@@ -30,3 +34,8 @@ def cell_timeout(cell):
     except (TypeError, ValueError):
         declared = DEFAULT_CELL_TIMEOUT
     return max(1, min(declared, MAX_CELL_TIMEOUT))
+
+
+def is_long_cell(cell):
+    """True if ``cell`` declares a timeout over :data:`LONG_CELL_TIMEOUT` (a training run)."""
+    return cell_timeout(cell) > LONG_CELL_TIMEOUT

@@ -21,6 +21,7 @@ import nbformat
 import pytest
 
 from autograder.mistakes import catalogue
+from coursebuild.grading import is_long_cell
 from coursebuild.leaks import squeeze
 from coursebuild.paths import assignments, notebook_of
 
@@ -46,8 +47,7 @@ def graded_exercises(notebook):
 def without_long_cells(notebook):
     """A copy of ``notebook`` without its ungraded cells that declare a timeout over a minute."""
     notebook = copy_notebook(notebook)
-    notebook.cells = [cell for cell in notebook.cells if "nbgrader" in cell.get("metadata", {})
-                      or cell.get("metadata", {}).get("coursekit", {}).get("timeout", 0) <= 60]
+    notebook.cells = [cell for cell in notebook.cells if "nbgrader" in cell.get("metadata", {}) or not is_long_cell(cell)]
     return notebook
 
 
