@@ -9,6 +9,7 @@ one of them, the failure message names the mistake.
 import ast
 import copy
 import dataclasses
+import functools
 import inspect
 import re
 import sys
@@ -218,6 +219,7 @@ def _instructor_origin(value):
     return None
 
 
+@functools.lru_cache(maxsize=1)
 def _instructor_folders():
     """The folders of the instructors' packages that this Python can import."""
     import importlib.util
@@ -227,7 +229,7 @@ def _instructor_folders():
         spec = importlib.util.find_spec(package)
         if spec is not None and spec.submodule_search_locations:
             folders += [Path(location).resolve() for location in spec.submodule_search_locations]
-    return folders
+    return tuple(folders)
 
 
 def _names(code):
