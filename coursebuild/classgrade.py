@@ -1,0 +1,137 @@
+"""Grade a whole class at once: ``python -m coursebuild grade <assignment-id> [--jobs N] [--full]``.
+
+Work in progress (issue 8): not yet wired into ``make``, documented or benchmarked.
+
+nbgrader's gradebook is one SQLite file, which does not take several writers at once, so each
+student is autograded in a scratch course of their own (a copy of the gradebook, the assignment's
+source folder and the submission), in parallel processes; then, one at a time, the autograded
+folder is copied back and the scores are written into the course's gradebook through nbgrader's
+API. Feedback and the CSV export run once, at the end. A submission nbgrader cannot grade (not
+JSON, every cell missing) is listed in the report with nbgrader's reason, and a submission whose
+hidden tests refused it (``autograder.core.FLAG``) is flagged.
+"""
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import ROOT, BuildError
+from .release import venv_env
+
+FLAG = "Not graded: integrity check."
+
+
+@dataclass
+class Outcome:
+    """What autograding one student's submission gave."""
+
+    student: str
+    scores: dict = field(default_factory=dict)  # grade_id -> (score, max_score)
+    error: str = ""
+    flagged: bool = False
+
+
+def students(course, assignment_id):
+    """list of str: the students with a submission of ``assignment_id``, sorted."""
+    submitted = Path(course) / "submitted"
+    return sorted(p.name for p in submitted.iterdir() if (p / assignment_id).is_dir()) if submitted.is_dir() else []
+
+
+def _autograde_one(course, assignment_id, student, fast):
+    """Autograde one submission in a scratch course; return the scratch folder and the process."""
+    course = Path(course)
+    scratch = Path(tempfile.mkdtemp(prefix=f"grade-{student}-"))
+    shutil.copy(course / "nbgrader_config.py", scratch)
+    shutil.copy(course / "gradebook.db", scratch)
+    shutil.copytree(course / "source" / assignment_id, scratch / "source" / assignment_id, symlinks=True)
+    shutil.copytree(course / "submitted" / student / assignment_id, scratch / "submitted" / student / assignment_id)
+    env = venv_env()
+    if fast:
+        env["COURSE_FAST"] = "1"  # training cells are not graded: the fast setting saves minutes per student
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--student", student,
+                             "--create", "--force"], cwd=scratch, env=env, capture_output=True, text=True)
+    return scratch, result.returncode, result.stdout + result.stderr
+
+
+def _merge(course, assignment_id, student, scratch, log):
+    """Copy the autograded folder back and write the scores into the course's gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    course = Path(course)
+    outcome = Outcome(student)
+    graded = scratch / "autograded" / student / assignment_id
+    if graded.is_dir():
+        target = course / "autograded" / student / assignment_id
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(graded, target)
+        outcome.flagged = any(FLAG in notebook.read_text(encoding="utf-8") for notebook in graded.glob("*.ipynb"))
+    with Gradebook(f"sqlite:///{scratch / 'gradebook.db'}") as theirs, \
+            Gradebook(f"sqlite:///{course / 'gradebook.db'}") as ours:
+        try:
+            submission = theirs.find_submission(assignment_id, student)
+        except MissingEntry:
+            outcome.error = _reason(log)
+            return outcome
+        ours.update_or_create_student(student)
+        try:
+            ours.remove_submission(assignment_id, student)  # a regrade replaces the earlier grades
+        except MissingEntry:
+            pass
+        ours.add_submission(assignment_id, student, timestamp=submission.timestamp)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                mine = ours.find_grade(grade.name, notebook.name, assignment_id, student)
+                mine.auto_score, mine.manual_score = grade.auto_score, grade.manual_score
+                mine.needs_manual_grade = grade.needs_manual_grade
+                outcome.scores[grade.name] = (grade.score, grade.max_score)
+        ours.db.commit()
+    if not outcome.scores or "ERROR" in log:
+        outcome.error = _reason(log)
+    return outcome
+
+
+def _reason(log):
+    """The last line of nbgrader's log that says why a submission failed."""
+    exceptions = [line.strip() for line in log.splitlines() if re.search(r"\w+(Error|Exception): ", line)]
+    return exceptions[-1] if exceptions else "nbgrader gave no grades (see its log)"
+
+
+def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.stderr):
+    """Autograde every submission of ``assignment_id``, in parallel, then feedback and export.
+
+    Returns
+    -------
+    outcomes : list of Outcome
+        One per student, in the order of :func:`students`.
+    """
+    course = Path(course)
+    if not (course / "gradebook.db").is_file():
+        raise BuildError(f"{course / 'gradebook.db'} not found: run `make release` first (it creates the gradebook).")
+    names = students(course, assignment_id)
+    if not names:
+        raise BuildError(f"no submissions of {assignment_id} in {course / 'submitted'}: collect them first "
+                         f"(nbgrader collect {assignment_id}).")
+    outcomes = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_autograde_one, course, assignment_id, name, fast): name for name in names}
+        for done, future in enumerate(as_completed(futures), 1):
+            name = futures[future]
+            scratch, _, log = future.result()
+            try:
+                outcomes[name] = _merge(course, assignment_id, name, scratch, log)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+            bar = "#" * (30 * done // len(names))
+            print(f"\rgrading {assignment_id}: [{bar:<30}] {done}/{len(names)} ({name})", end="", file=progress,
+                  flush=True)
+    print(file=progress)
+    env = venv_env()
+    for command in (["generate_feedback", assignment_id, "--force"], ["export"]):
+        subprocess.run([sys.executable, "-m", "nbgrader", *command], cwd=course, env=env, check=False,
+                       capture_output=True, text=True)
+    return [outcomes[name] for name in names]
