@@ -135,3 +135,45 @@ def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.s
         subprocess.run([sys.executable, "-m", "nbgrader", *command], cwd=course, env=env, check=False,
                        capture_output=True, text=True)
     return [outcomes[name] for name in names]
+
+
+def write_report(assignment_id, outcomes, folder):
+    """Write ``report.md`` and ``scores.png`` (score distribution per exercise) into ``folder``.
+
+    Returns
+    -------
+    path : Path
+        The report.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    graded = [o for o in outcomes if o.scores]
+    cells = sorted({name for o in graded for name in o.scores}, key=lambda n: list(graded[0].scores).index(n)
+                   if graded and n in graded[0].scores else 0)
+    fig, axes = plt.subplots(1, max(len(cells), 1), figsize=(2.2 * max(len(cells), 1), 2.6), squeeze=False)
+    for ax, cell in zip(axes[0], cells):
+        values = [o.scores[cell][0] for o in graded if cell in o.scores]
+        top = max(o.scores[cell][1] for o in graded if cell in o.scores)
+        ax.hist(values, bins=[i - 0.5 for i in range(int(top) + 2)], color="C0")
+        ax.set(title=cell.removeprefix("test_"), xlabel="points", xticks=range(int(top) + 1))
+        ax.title.set_fontsize(8)
+    axes[0][0].set_ylabel("students")
+    fig.suptitle(f"{assignment_id}: points per exercise, {len(graded)} students")
+    fig.tight_layout()
+    fig.savefig(folder / "scores.png", dpi=100)
+    plt.close(fig)
+    lines = [f"# {assignment_id}: {len(outcomes)} submissions", "", "![points per exercise](scores.png)", "",
+             "| student | points | note |", "| --- | --- | --- |"]
+    for o in outcomes:
+        total = sum(score or 0 for score, _ in o.scores.values())
+        most = sum(top for _, top in o.scores.values())
+        note = "FLAGGED: used the course's code or changed the grader's" if o.flagged else o.error
+        lines.append(f"| {o.student} | {total:g} / {most:g} | {note} |")
+    path = folder / "report.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
