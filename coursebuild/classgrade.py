@@ -1,7 +1,5 @@
 """Grade a whole class at once: ``python -m coursebuild grade <assignment-id> [--jobs N] [--full]``.
 
-Work in progress (issue 8): not yet wired into ``make``, documented or benchmarked.
-
 nbgrader's gradebook is one SQLite file, which does not take several writers at once, so each
 student is autograded in a scratch course of their own (a copy of the gradebook, the assignment's
 source folder and the submission), in parallel processes; then, one at a time, the autograded
@@ -19,10 +17,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.core import FLAG
+
 from .paths import ROOT, BuildError
 from .release import venv_env
-
-FLAG = "Not graded: integrity check."
 
 
 @dataclass
@@ -71,7 +69,8 @@ def _merge(course, assignment_id, student, scratch, log):
         shutil.copytree(graded, target)
         outcome.flagged = any(FLAG in notebook.read_text(encoding="utf-8") for notebook in graded.glob("*.ipynb"))
     with Gradebook(f"sqlite:///{scratch / 'gradebook.db'}") as theirs, \
-            Gradebook(f"sqlite:///{course / 'gradebook.db'}") as ours:
+            Gradebook(f"sqlite:///{course / 'gradebook.db'}") as ours, ours.db.no_autoflush:
+        # no_autoflush: the new submission's grades are filled in before anything is written.
         try:
             submission = theirs.find_submission(assignment_id, student)
         except MissingEntry:
@@ -121,19 +120,28 @@ def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.s
         futures = {pool.submit(_autograde_one, course, assignment_id, name, fast): name for name in names}
         for done, future in enumerate(as_completed(futures), 1):
             name = futures[future]
-            scratch, _, log = future.result()
             try:
-                outcomes[name] = _merge(course, assignment_id, name, scratch, log)
-            finally:
-                shutil.rmtree(scratch, ignore_errors=True)
+                scratch, _, log = future.result()
+            except Exception as error:  # one student's failure must not stop the class's grading
+                outcomes[name] = Outcome(name, error=f"not graded: {type(error).__name__}: {error}")
+            else:
+                try:
+                    outcomes[name] = _merge(course, assignment_id, name, scratch, log)
+                finally:
+                    shutil.rmtree(scratch, ignore_errors=True)
             bar = "#" * (30 * done // len(names))
             print(f"\rgrading {assignment_id}: [{bar:<30}] {done}/{len(names)} ({name})", end="", file=progress,
                   flush=True)
     print(file=progress)
     env = venv_env()
-    for command in (["generate_feedback", assignment_id, "--force"], ["export"]):
-        subprocess.run([sys.executable, "-m", "nbgrader", *command], cwd=course, env=env, check=False,
-                       capture_output=True, text=True)
+    for command, what in ((["generate_feedback", assignment_id, "--force"], "feedback/"),
+                          (["export"], "grades.csv")):
+        print(f"writing {what} ...", file=progress, flush=True)
+        result = subprocess.run([sys.executable, "-m", "nbgrader", *command], cwd=course, env=env,
+                                capture_output=True, text=True)
+        if result.returncode:
+            raise BuildError(f"nbgrader {' '.join(command)} failed after grading (the grades are in gradebook.db):\n"
+                             + "\n".join((result.stdout + result.stderr).splitlines()[-15:]))
     return [outcomes[name] for name in names]
 
 
@@ -153,8 +161,7 @@ def write_report(assignment_id, outcomes, folder):
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     graded = [o for o in outcomes if o.scores]
-    cells = sorted({name for o in graded for name in o.scores}, key=lambda n: list(graded[0].scores).index(n)
-                   if graded and n in graded[0].scores else 0)
+    cells = list(dict.fromkeys(name for o in graded for name in o.scores))  # in the notebook's order
     fig, axes = plt.subplots(1, max(len(cells), 1), figsize=(2.2 * max(len(cells), 1), 2.6), squeeze=False)
     for ax, cell in zip(axes[0], cells):
         values = [o.scores[cell][0] for o in graded if cell in o.scores]

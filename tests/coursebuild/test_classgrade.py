@@ -1,4 +1,6 @@
 """Does grading a whole class give every student the grades nbgrader gives, in parallel and again?"""
+import io
+
 import nbformat
 import pytest
 
@@ -29,7 +31,9 @@ def totals(course):
 
 
 def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
-    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=2, progress=open("/dev/null", "w"))
+    progress = io.StringIO()
+    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=2, progress=progress)
+    assert "] 4/4" in progress.getvalue(), f"the progress bar ends at 4/4, got {progress.getvalue()!r}"
     assert [o.student for o in outcomes] == ["ada", "bob", "cyd", "dee"]
     assert totals(course) == {"ada": 8, "bob": 7, "cyd": 7, "dee": 0}
     flagged = {o.student for o in outcomes if o.flagged}
@@ -45,5 +49,5 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
 
 def test_grading_again_gives_the_same_grades(course):
     before = totals(course)
-    classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=open("/dev/null", "w"))
+    classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
     assert totals(course) == before
