@@ -95,9 +95,16 @@ def _merge(course, assignment_id, student, scratch, log):
 
 
 def _reason(log):
-    """The last line of nbgrader's log that says why a submission failed."""
+    """What nbgrader's log says went wrong with a submission, in one line."""
+    timeouts = re.findall(r"Timeout waiting for execute reply \((\d+)s\)", log)
+    if timeouts:
+        return (f"{len(timeouts)} cell(s) ran past the time limit ({', '.join(dict.fromkeys(timeouts))} s) and were "
+                f"stopped; their exercises score zero (an endless loop?)")
     exceptions = [line.strip() for line in log.splitlines() if re.search(r"\w+(Error|Exception): ", line)]
-    return exceptions[-1] if exceptions else "nbgrader gave no grades (see its log)"
+    if exceptions:
+        return exceptions[-1]
+    errors = [line.split("ERROR]", 1)[-1].strip() for line in log.splitlines() if "| ERROR]" in line]
+    return errors[-1] if errors else "nbgrader gave no grades (see its log)"
 
 
 def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.stderr):
@@ -175,12 +182,14 @@ def write_report(assignment_id, outcomes, folder):
     fig.savefig(folder / "scores.png", dpi=100)
     plt.close(fig)
     lines = [f"# {assignment_id}: {len(outcomes)} submissions", "", "![points per exercise](scores.png)", "",
-             "| student | points | note |", "| --- | --- | --- |"]
+             "| student | points | exercises that lost points | note |", "| --- | --- | --- | --- |"]
     for o in outcomes:
         total = sum(score or 0 for score, _ in o.scores.values())
         most = sum(top for _, top in o.scores.values())
-        note = "FLAGGED: used the course's code or changed the grader's" if o.flagged else o.error
-        lines.append(f"| {o.student} | {total:g} / {most:g} | {note} |")
+        lost = ", ".join(cell.removeprefix("test_") for cell, (score, top) in o.scores.items() if (score or 0) < top)
+        note = "; ".join(filter(None, ["FLAGGED: used the course's code or changed the grader's" if o.flagged else "",
+                                        o.error]))
+        lines.append(f"| {o.student} | {total:g} / {most:g} | {lost} | {note} |")
     path = folder / "report.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -11,6 +11,7 @@ Nothing here knows the answer to any exercise: expected values always come from 
 import copy
 import numbers
 import sys
+import warnings
 
 import numpy as np
 
@@ -252,18 +253,32 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     call = f"{name}({', '.join(names)})"
     inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, args))
     record_result(name, False)  # until proven right: an interrupted or crashing call counts as failed
+    # Warnings are caught, not printed: nbgrader scores a test cell zero when anything reaches
+    # stderr, and 1 / (1 + np.exp(1000)) overflows on the way to the right answer, 0.
     try:
-        got = function(*args)
-        if view is not None:
-            got = view(got)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            got = function(*args)
+            if view is not None:
+                got = view(got)
     except NotImplementedError:
         raise CheckFailure(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
                            f"with your code.") from None
+    warned = _warning_text(caught)
     message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
         or describe_mutation(call, names, original, args)
     if message is not None:
-        raise CheckFailure(f"{message}\nwhen called with\n{inputs}")
+        raise CheckFailure(f"{message}\nwhen called with\n{inputs}"
+                           + (f"\nOn the way it warned: {warned}" if warned else ""))
+    if warned:
+        print(f"Note: {call} warned ({warned}) but returned the right values; a warning costs no points.")
     record_result(name, True)
+
+
+def _warning_text(caught, most=3):
+    """The distinct messages of caught warnings, e.g. ``"RuntimeWarning: overflow encountered in exp"``."""
+    texts = list(dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught))
+    return "; ".join(texts[:most]) + (f"; and {len(texts) - most} more" if len(texts) > most else "")
 
 
 def describe_mutation(call, names, before, after):

@@ -43,7 +43,11 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
     assert "ada" in csv and "dee" in csv
     assert (course / "feedback" / "bob" / ASSIGNMENT).is_dir()
     report = classgrade.write_report(ASSIGNMENT, outcomes, tmp_path).read_text()
-    assert "| cyd | 7 / 8 | FLAGGED" in report and "| dee | 0 / 8 | nbformat.reader.NotJSONError" in report
+    assert "| ada | 8 / 8 |  |  |" in report, report
+    assert "| bob | 7 / 8 | L1 |  |" in report, report
+    assert "| cyd | 7 / 8 | L2 | FLAGGED" in report, report
+    dee = next(line for line in report.splitlines() if line.startswith("| dee |"))
+    assert "| 0 / 8 |" in dee and "NotJSONError" in dee, report
     assert (tmp_path / "scores.png").stat().st_size > 0
 
 
@@ -51,3 +55,16 @@ def test_grading_again_gives_the_same_grades(course):
     before = totals(course)
     classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
     assert totals(course) == before
+
+
+@pytest.mark.parametrize("log, says", [
+    ("[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n[AutogradeApp | ERROR] Interrupting kernel\n"
+     "[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n", "2 cell(s) ran past the time limit (15 s)"),
+    ("[AutogradeApp | ERROR] There was an error processing assignment\nnbformat.reader.NotJSONError: Notebook does "
+     "not appear to be JSON: '{'\n", "nbformat.reader.NotJSONError: Notebook does not appear to be JSON"),
+    ("[AutogradeApp | ERROR] Kernel died\n", "Kernel died"),
+    ("", "nbgrader gave no grades"),
+])
+def test_the_report_says_in_one_line_why_a_submission_lost_points(log, says):
+    # These lines are nbgrader 0.9's own log lines (seen when grading an endless loop and a broken file).
+    assert says in classgrade._reason(log)

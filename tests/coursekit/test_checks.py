@@ -68,6 +68,24 @@ def test_expect_passes_a_right_answer():
     expect(np.sqrt, (np.array([4.0, 9.0]),), np.array([2.0, 3.0]), arg_names=["x"])
 
 
+def classic_sigmoid(x):
+    return 1 / (1 + np.exp(-x))  # overflows for x = -1000, on its way to the right value, 0
+
+
+def test_a_warning_on_the_way_to_a_right_answer_costs_nothing_and_never_reaches_stderr(capsys):
+    # nbgrader scores a test cell zero when anything reaches stderr: a correct sigmoid must not
+    # lose its point because np.exp(1000) overflows to inf.
+    expect(classic_sigmoid, (np.array([0.0, -1000.0]),), np.array([0.5, 0.0]))
+    out, err = capsys.readouterr()
+    assert err == "", f"expect let a warning reach stderr: {err!r}"
+    assert "RuntimeWarning: overflow encountered in exp" in out and "costs no points" in out
+
+
+def test_a_wrong_answer_names_the_warnings_raised_on_the_way():
+    with pytest.raises(CheckFailure, match="On the way it warned: RuntimeWarning: overflow encountered in exp"):
+        expect(classic_sigmoid, (np.array([0.0, -1000.0]),), np.array([0.5, 1.0]))
+
+
 def test_a_failed_check_is_remembered_until_the_function_passes():
     from coursekit.checks import failing
 
