@@ -264,6 +264,8 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     except NotImplementedError:
         raise CheckFailure(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
                            f"with your code.") from None
+    except KeyboardInterrupt:
+        raise CheckFailure(f"{call} was interrupted before it returned. Does a loop in {name} never end?") from None
     warned = _warning_text(caught)
     message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
         or describe_mutation(call, names, original, args)

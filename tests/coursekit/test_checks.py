@@ -110,13 +110,13 @@ def test_a_check_of_a_function_whose_helper_failed_is_skipped_with_a_note(capsys
     assert "calls broken_helper, which failed its own test" in capsys.readouterr().out
 
 
-def test_an_interrupted_check_counts_as_failed():
+def test_an_interrupted_check_is_explained_and_counts_as_failed():
     from coursekit.checks import failing
 
     def interrupted_function(x):
         raise KeyboardInterrupt  # what a cell timeout does to a runaway loop
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(CheckFailure, match=r"interrupted_function\(x\) was interrupted before it returned"):
         expect(interrupted_function, (1,), 1)
     assert failing(["interrupted_function"]) == ["interrupted_function"]
 
