@@ -16,7 +16,8 @@ def test_matching_values_give_no_message():
 @pytest.mark.parametrize("got, expected, words", [
     (np.zeros((3, 2)), np.zeros((2, 3)), "transposed"),
     (np.zeros(6), np.zeros((6, 1)), "shape (6,), expected (6, 1)"),
-    (np.zeros((2, 3), dtype=int), np.zeros((2, 3)), "dtype int64"),
+    (np.full((2, 3), 2, dtype=int), np.full((2, 3), 2.5), "It has dtype int64, expected a floating-point"),
+    (np.array(["a"]), np.zeros(1), "has dtype <U1, expected numbers"),
     (np.array([np.nan, 1.0]), np.array([0.5, 1.0]), "NaN"),
     (np.array([np.inf, 1.0]), np.array([0.5, 1.0]), "inf"),
     (np.array([1.0, 2.5]), np.array([1.0, 2.0]), "1 of 2 values are wrong"),
@@ -31,6 +32,14 @@ def test_matching_values_give_no_message():
 def test_differences_are_named(got, expected, words):
     message = describe_difference(got, expected)
     assert message is not None and words in message, f"message {message!r} should mention {words!r}"
+
+
+def test_the_right_values_in_another_numeric_dtype_are_right():
+    # Labels as int or bool, e.g. predict's (A > 0.5) * 1 or A > 0.5: the values are what matters.
+    labels = np.array([[1.0, 0.0, 1.0]])
+    for got in (labels.astype(int), labels.astype(bool), labels.astype(np.float32)):
+        assert describe_difference(got, labels) is None, f"{got.dtype} labels with the right values were refused"
+    assert describe_difference(labels, labels.astype(bool)) is None
 
 
 def test_nested_values_name_their_path():
@@ -149,3 +158,25 @@ def test_using_an_object_argument_is_not_a_mutation():
 def test_strings_are_compared_as_text():
     assert describe_difference("layer 0: Dense", "layer 0: Dense") is None
     assert "expected 'layer 0: Dense'" in describe_difference("layer 0: Conv2D", "layer 0: Dense")
+
+
+def test_a_check_is_skipped_when_a_function_it_calls_failed_even_through_another(capsys):
+    # model -> optimize -> propagate: a wrong propagate must cost propagate's point only, so
+    # model's check is skipped with a note, without model's check having to list propagate.
+    from coursekit.checks import failing_helpers, record_result
+
+    namespace = {}
+    exec("def propagate(x):\n    return x + 1\n"
+         "def optimize(x):\n    return propagate(x)\n"
+         "def model(x):\n    return [optimize(v) for v in x]\n", namespace)  # through a comprehension too
+    model = namespace["model"]
+    record_result("propagate", False)
+    try:
+        assert failing_helpers(model) == ["propagate"]
+        expect(model, ([1],), [99])  # would fail if it ran
+        assert "Not checking model yet: it calls propagate" in capsys.readouterr().out
+    finally:
+        record_result("propagate", True)
+    assert failing_helpers(model) == []
+    with pytest.raises(CheckFailure):
+        expect(model, ([1],), [99])
