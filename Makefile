@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 # nbgrader shells out to `alembic` and kernels are found through PATH: use the venv's bin/ first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: book test bench data release install clean help
+.PHONY: book test bench data release install clean help grade
 
 help:
 	@echo "make book   - build the HTML book into _build/html (creates .venv, releases, chapters)"
@@ -17,6 +17,7 @@ help:
 	@echo "make data   - build the course datasets into data/ (offline, checked against recorded SHA-256)"
 	@echo "make release- generate the student folders into release/ with nbgrader"
 	@echo "make bench  - run the benchmarks and write bench/results.md"
+	@echo "make grade A=<assignment-id> - autograde every submission in parallel, feedback, grades.csv, report"
 	@echo "make clean  - remove every built thing (.venv excepted)"
 
 install: $(STAMP)
@@ -42,6 +43,11 @@ test: export COURSE_FAST = 1
 test: $(STAMP)
 	$(PY) -m coursebuild book
 	$(PY) -m pytest --nbval-lax --durations=15 tests source
+
+# A whole class: autograde in parallel, feedback, export, report (book/instructor_guide.md).
+grade: $(STAMP)
+	@test -n "$(A)" || { echo "usage: make grade A=<assignment-id>"; exit 1; }
+	$(PY) -m coursebuild grade $(A)
 
 # Speed is measured here, never asserted in a test.
 bench: $(STAMP)

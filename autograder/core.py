@@ -185,6 +185,21 @@ def grader(exercises, mistakes):
         skips that check, for the course's own tests of its reference and mistakes).
     """
     def grade(name, function, seed=None, trusted=False):
+        # The failure is raised from this frame, not the one that found it, so that the student's
+        # traceback ends in one short frame of the grader followed by the message.
+        __tracebackhide__ = True  # and IPython hides this frame when an unexpected error passes through
+        try:
+            _grade(name, function, seed, trusted)
+        except GradingError as error:
+            failure = error.with_traceback(None)
+        except KeyboardInterrupt:
+            failure = GradingError(interrupted(name))
+        else:
+            return
+        # What is wrong, and on which input, is in the message below.
+        raise failure from None
+
+    def _grade(name, function, seed, trusted):
         if name not in exercises:
             raise KeyError(f"no exercise {name!r}; this assignment grades {sorted(exercises)}")
         problem = None if trusted else (borrowed_code(name, function) or tampering())
@@ -297,6 +312,13 @@ def _call_quietly(function, args):
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return function(*args)
+
+
+def interrupted(name):
+    """The message for a call of ``name`` that was interrupted (by hand, or by the autograder's time limit)."""
+    return (f"{name} was interrupted before it finished: the autograder stops a cell that runs past its time "
+            f"limit. Does a loop in {name} never end (a counter that is never increased, a condition that stays "
+            f"true), or does it loop in Python where numpy could work on the whole array at once?")
 
 
 def rebind(function, names):

@@ -1,4 +1,4 @@
-"""``python -m coursebuild {data,release,chapters,book}``: the steps behind ``make``."""
+"""``python -m coursebuild {data,release,chapters,book,grade}``: the steps behind ``make``."""
 import argparse
 import sys
 
@@ -8,7 +8,11 @@ from .paths import BuildError
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m coursebuild", description=__doc__)
-    parser.add_argument("step", choices=["data", "release", "chapters", "book"])
+    parser.add_argument("step", choices=["data", "release", "chapters", "book", "grade"])
+    parser.add_argument("assignment", nargs="?", help="with `grade`: the assignment to grade")
+    parser.add_argument("--jobs", type=int, default=None, help="with `grade`: parallel processes (default: all cores)")
+    parser.add_argument("--full", action="store_true",
+                        help="with `grade`: run training cells in the full setting (default: COURSE_FAST=1)")
     parser.add_argument("--force", action="store_true", help="regenerate releases even if unchanged")
     parser.add_argument("--record", action="store_true",
                         help="with `data`: record the new checksums (after an intended change of the data)")
@@ -22,6 +26,14 @@ def main(argv=None):
         elif args.step == "chapters":
             release.release_all(force=args.force)
             chapters.build_all()
+        elif args.step == "grade":
+            from . import classgrade
+
+            if not args.assignment:
+                parser.error("grade needs the assignment id, e.g. python -m coursebuild grade c1w2a_numpy_basics")
+            outcomes = classgrade.grade_class(args.assignment, jobs=args.jobs, fast=not args.full)
+            report = classgrade.write_report(args.assignment, outcomes, f"reports/{args.assignment}")
+            print(f"graded {len(outcomes)} submissions; grades.csv, feedback/ and {report} written")
         else:
             book.build()
     except BuildError as error:

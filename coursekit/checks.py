@@ -11,11 +11,13 @@ Nothing here knows the answer to any exercise: expected values always come from 
 import copy
 import numbers
 import sys
+import types
+import warnings
 
 import numpy as np
 
 __all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "format_value",
-           "record_result", "failing"]
+           "record_result", "failing", "failing_helpers"]
 
 # A student function that returns something this large is not an answer to any exercise of
 # the course; refuse to compare it element by element (that could take minutes or memory).
@@ -45,6 +47,35 @@ def failing(names):
     """list of str: those of ``names`` whose latest check in this kernel failed, or that the
     notebook does not define (a syntax error in its cell, or a cell not run)."""
     return [name for name in names if name in _FAILING or not _defined_in_notebook(name)]
+
+
+def failing_helpers(function):
+    """list of str: the functions ``function`` calls, directly or through others, whose latest
+    check in this kernel failed.
+
+    Found from the global names the code uses (a wrong ``propagate`` called by ``model`` is
+    found without ``model``'s check having to declare it), so one mistake costs one exercise.
+    """
+    seen, broken, todo = {getattr(function, "__name__", None)}, [], [function]  # its own failure is no excuse
+    while todo:
+        current = todo.pop()
+        code = getattr(current, "__code__", None)
+        namespace = getattr(current, "__globals__", None)
+        if code is None or namespace is None:
+            continue
+        codes = [code]
+        while codes:  # the function's own code and the code of functions nested in it
+            code = codes.pop()
+            codes += [c for c in code.co_consts if isinstance(c, types.CodeType)]
+            for name in code.co_names:
+                helper = namespace.get(name)
+                if name in seen or not isinstance(helper, types.FunctionType):
+                    continue
+                seen.add(name)
+                if name in _FAILING:
+                    broken.append(name)
+                todo.append(helper)
+    return sorted(broken)
 
 
 def _defined_in_notebook(name):
@@ -181,25 +212,26 @@ def _describe_array_difference(got, expected, *, rtol, atol, what):
         elif got.ndim == expected.ndim - 1 or got.ndim == expected.ndim + 1:
             hint = " Check keepdims=True in sums and norms, and which axis you reduce over."
         return f"{what} has shape {got.shape}, expected {expected.shape}.{hint}"
-    if expected.dtype.kind == "f" and got.dtype.kind not in "fc":
-        return (f"{what} has dtype {got.dtype}, expected a floating-point array like {expected.dtype}. "
-                f"An integer result usually means integer division or an int array filled in place.")
-    if expected.dtype.kind in "biu" and got.dtype.kind not in "biuf":
-        return f"{what} has dtype {got.dtype}, expected {expected.dtype}."
-    if expected.dtype.kind == "b" and got.dtype.kind != "b":
-        return f"{what} has dtype {got.dtype}, expected a boolean array."
+    if got.dtype.kind not in "biufc":
+        return f"{what} has dtype {got.dtype}, expected numbers ({expected.dtype})."
+    # A dtype alone is not a mistake: labels 0/1 as int or bool, or zeros as int, are right answers.
+    # When the values are wrong too, the dtype is often why, so it is named then.
+    note = ""
+    if expected.dtype.kind in "fc" and got.dtype.kind in "biu":
+        note = (f"\n  It has dtype {got.dtype}, expected a floating-point array like {expected.dtype}: an integer "
+                f"result usually means integer division or an int array filled in place.")
     got_f = got.astype(np.float64) if got.dtype.kind != "c" else got
     expected_f = expected.astype(np.float64) if expected.dtype.kind != "c" else expected
     bad_nan = np.isnan(got_f) & ~np.isnan(expected_f)
     if bad_nan.any():
         index = tuple(int(i) for i in np.argwhere(bad_nan)[0])
         return (f"{what} contains NaN ({int(bad_nan.sum())} of {got.size} values, first at index {index}) "
-                f"where a number was expected. Look for a division by zero, log(0) or an overflow in exp.")
+                f"where a number was expected. Look for a division by zero, log(0) or an overflow in exp.{note}")
     bad_inf = np.isinf(got_f) & ~np.isinf(expected_f)
     if bad_inf.any():
         index = tuple(int(i) for i in np.argwhere(bad_inf)[0])
         return (f"{what} contains inf ({int(bad_inf.sum())} of {got.size} values, first at index {index}); "
-                f"an intermediate value overflowed.")
+                f"an intermediate value overflowed.{note}")
     close = np.isclose(got_f, expected_f, rtol=rtol, atol=atol, equal_nan=True)
     if not close.all():
         diff = np.where(close, 0.0, np.abs(got_f - expected_f))
@@ -208,7 +240,7 @@ def _describe_array_difference(got, expected, *, rtol, atol, what):
         return (f"{what} has the right shape {got.shape} but {int((~close).sum())} of {got.size} values are wrong.\n"
                 f"  largest difference at index {index}: got {got_f[index]!r}, expected {expected_f[index]!r}\n"
                 f"  got:      {format_value(got)}\n"
-                f"  expected: {format_value(expected)}")
+                f"  expected: {format_value(expected)}{note}")
     return None
 
 
@@ -231,8 +263,10 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     arg_names : sequence of str, optional
         Names of the arguments, for the message; default ``function``'s parameter names.
     needs : sequence of str
-        The exercises ``function`` calls. If one of them failed its own check, this check is
-        skipped with a note (the mistake is there, not here).
+        The exercises ``function`` calls. If one of them failed its own check, or is not defined,
+        this check is skipped with a note (the mistake is there, not here). The exercises it
+        calls that failed their checks are also found without being listed
+        (:func:`failing_helpers`).
     view : callable, optional
         Applied to the result before comparing (e.g. :func:`coursekit.models.architecture`).
 
@@ -242,7 +276,7 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
         With a message naming the call, the input, and how the result differs.
     """
     name = getattr(function, "__name__", "the function")
-    broken = failing(needs)
+    broken = failing(needs) or failing_helpers(function)
     if broken:
         print(f"Not checking {name} yet: it calls {', '.join(broken)}, which failed its own test or is not "
               f"defined. Fix {broken[0]} first (and run its cell), then run this cell again.")
@@ -252,18 +286,34 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     call = f"{name}({', '.join(names)})"
     inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, args))
     record_result(name, False)  # until proven right: an interrupted or crashing call counts as failed
+    # Warnings are caught, not printed: nbgrader scores a test cell zero when anything reaches
+    # stderr, and 1 / (1 + np.exp(1000)) overflows on the way to the right answer, 0.
     try:
-        got = function(*args)
-        if view is not None:
-            got = view(got)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            got = function(*args)
+            if view is not None:
+                got = view(got)
     except NotImplementedError:
         raise CheckFailure(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
                            f"with your code.") from None
+    except KeyboardInterrupt:
+        raise CheckFailure(f"{call} was interrupted before it returned. Does a loop in {name} never end?") from None
+    warned = _warning_text(caught)
     message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
         or describe_mutation(call, names, original, args)
     if message is not None:
-        raise CheckFailure(f"{message}\nwhen called with\n{inputs}")
+        raise CheckFailure(f"{message}\nwhen called with\n{inputs}"
+                           + (f"\nOn the way it warned: {warned}" if warned else ""))
+    if warned:
+        print(f"Note: {call} warned ({warned}) but returned the right values; a warning costs no points.")
     record_result(name, True)
+
+
+def _warning_text(caught, most=3):
+    """The distinct messages of caught warnings, e.g. ``"RuntimeWarning: overflow encountered in exp"``."""
+    texts = list(dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught))
+    return "; ".join(texts[:most]) + (f"; and {len(texts) - most} more" if len(texts) > most else "")
 
 
 def describe_mutation(call, names, before, after):

@@ -65,6 +65,19 @@ def basic_sigmoid(x):
     return 0.0
 """
 
+CLASSIC_SIGMOID = "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))  # overflows at x = -1000, to the right 0\n"
+DEBUG_PRINT = """import sys
+def softmax(x):
+    print("debugging softmax", x.shape, file=sys.stderr)
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+"""
+
+
+def _stderr_but_right(source):
+    return set_solution(set_solution(source, "sigmoid", CLASSIC_SIGMOID), "softmax", DEBUG_PRINT)
+
+
 ALL = {"test_basic_sigmoid", "test_sigmoid", "test_sigmoid_derivative", "test_image2vector", "test_normalize_rows",
        "test_softmax", "test_L1", "test_L2"}
 
@@ -90,6 +103,8 @@ CORPUS = {
     "patches-numpy": (lambda nb: set_solution(nb, "basic_sigmoid", PATCH_NUMPY), ALL,
                       [FLAG, "numpy.allclose was replaced by the notebook"]),
     "empty-notebook": (_empty, ALL, []),
+    # Right answers that warn or print to stderr keep their points (nbgrader alone would give zero).
+    "stderr-but-right": (_stderr_but_right, set(), ["RuntimeWarning: overflow encountered in exp", "costs no points"]),
 }
 
 

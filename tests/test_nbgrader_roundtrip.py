@@ -142,9 +142,12 @@ def test_feedback_names_each_typical_mistake(graded_course):
     """The feedback HTML a student receives explains a wrong exercise by its typical mistake."""
     course, assignment_id, _, wrong = graded_course
     for student, group in wrong.items():
-        if student == "runaway-loop":
-            continue
         text = squeeze(feedback_text(course, assignment_id, student))
+        if student == "runaway-loop":
+            assert squeeze(f"{group[0]} was interrupted before it finished") in text, (
+                f"the feedback of a loop stopped by the time limit should say so; see {course / 'feedback' / student}")
+            continue
+        assert "_grade_case" not in text, "the grader's own frames are hidden from the traceback in the feedback"
         for exercise in group:
             explanation = catalogue(assignment_id).for_exercise(exercise)[0].explanation
             assert squeeze(f"Likely mistake: {explanation}") in text, (

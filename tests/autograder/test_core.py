@@ -164,3 +164,14 @@ def test_a_notebook_that_replaces_a_function_the_grader_uses_gets_no_credit(monk
     with pytest.raises(GradingError, match=f"{module_name}.{attribute} was replaced by the notebook") as failure:
         grade("L1", wrong)
     assert str(failure.value).startswith(FLAG)
+
+
+def test_a_call_stopped_by_the_time_limit_is_explained():
+    # nbgrader interrupts a cell past its time limit: the kernel raises KeyboardInterrupt inside the
+    # student's function. The student should read why, not a bare "KeyboardInterrupt".
+    from autograder.c1w2a_numpy_basics import grade
+
+    looping = _notebook_function("def L1(yhat, y):\n    raise KeyboardInterrupt\n", "L1")
+    with pytest.raises(GradingError, match="L1 was interrupted before it finished: the autograder stops a cell"):
+        grade("L1", looping)
+

@@ -16,7 +16,8 @@ def test_matching_values_give_no_message():
 @pytest.mark.parametrize("got, expected, words", [
     (np.zeros((3, 2)), np.zeros((2, 3)), "transposed"),
     (np.zeros(6), np.zeros((6, 1)), "shape (6,), expected (6, 1)"),
-    (np.zeros((2, 3), dtype=int), np.zeros((2, 3)), "dtype int64"),
+    (np.full((2, 3), 2, dtype=int), np.full((2, 3), 2.5), "It has dtype int64, expected a floating-point"),
+    (np.array(["a"]), np.zeros(1), "has dtype <U1, expected numbers"),
     (np.array([np.nan, 1.0]), np.array([0.5, 1.0]), "NaN"),
     (np.array([np.inf, 1.0]), np.array([0.5, 1.0]), "inf"),
     (np.array([1.0, 2.5]), np.array([1.0, 2.0]), "1 of 2 values are wrong"),
@@ -31,6 +32,14 @@ def test_matching_values_give_no_message():
 def test_differences_are_named(got, expected, words):
     message = describe_difference(got, expected)
     assert message is not None and words in message, f"message {message!r} should mention {words!r}"
+
+
+def test_the_right_values_in_another_numeric_dtype_are_right():
+    # Labels as int or bool, e.g. predict's (A > 0.5) * 1 or A > 0.5: the values are what matters.
+    labels = np.array([[1.0, 0.0, 1.0]])
+    for got in (labels.astype(int), labels.astype(bool), labels.astype(np.float32)):
+        assert describe_difference(got, labels) is None, f"{got.dtype} labels with the right values were refused"
+    assert describe_difference(labels, labels.astype(bool)) is None
 
 
 def test_nested_values_name_their_path():
@@ -68,6 +77,24 @@ def test_expect_passes_a_right_answer():
     expect(np.sqrt, (np.array([4.0, 9.0]),), np.array([2.0, 3.0]), arg_names=["x"])
 
 
+def classic_sigmoid(x):
+    return 1 / (1 + np.exp(-x))  # overflows for x = -1000, on its way to the right value, 0
+
+
+def test_a_warning_on_the_way_to_a_right_answer_costs_nothing_and_never_reaches_stderr(capsys):
+    # nbgrader scores a test cell zero when anything reaches stderr: a correct sigmoid must not
+    # lose its point because np.exp(1000) overflows to inf.
+    expect(classic_sigmoid, (np.array([0.0, -1000.0]),), np.array([0.5, 0.0]))
+    out, err = capsys.readouterr()
+    assert err == "", f"expect let a warning reach stderr: {err!r}"
+    assert "RuntimeWarning: overflow encountered in exp" in out and "costs no points" in out
+
+
+def test_a_wrong_answer_names_the_warnings_raised_on_the_way():
+    with pytest.raises(CheckFailure, match="On the way it warned: RuntimeWarning: overflow encountered in exp"):
+        expect(classic_sigmoid, (np.array([0.0, -1000.0]),), np.array([0.5, 1.0]))
+
+
 def test_a_failed_check_is_remembered_until_the_function_passes():
     from coursekit.checks import failing
 
@@ -92,13 +119,13 @@ def test_a_check_of_a_function_whose_helper_failed_is_skipped_with_a_note(capsys
     assert "calls broken_helper, which failed its own test" in capsys.readouterr().out
 
 
-def test_an_interrupted_check_counts_as_failed():
+def test_an_interrupted_check_is_explained_and_counts_as_failed():
     from coursekit.checks import failing
 
     def interrupted_function(x):
         raise KeyboardInterrupt  # what a cell timeout does to a runaway loop
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(CheckFailure, match=r"interrupted_function\(x\) was interrupted before it returned"):
         expect(interrupted_function, (1,), 1)
     assert failing(["interrupted_function"]) == ["interrupted_function"]
 
@@ -131,3 +158,25 @@ def test_using_an_object_argument_is_not_a_mutation():
 def test_strings_are_compared_as_text():
     assert describe_difference("layer 0: Dense", "layer 0: Dense") is None
     assert "expected 'layer 0: Dense'" in describe_difference("layer 0: Conv2D", "layer 0: Dense")
+
+
+def test_a_check_is_skipped_when_a_function_it_calls_failed_even_through_another(capsys):
+    # model -> optimize -> propagate: a wrong propagate must cost propagate's point only, so
+    # model's check is skipped with a note, without model's check having to list propagate.
+    from coursekit.checks import failing_helpers, record_result
+
+    namespace = {}
+    exec("def propagate(x):\n    return x + 1\n"
+         "def optimize(x):\n    return propagate(x)\n"
+         "def model(x):\n    return [optimize(v) for v in x]\n", namespace)  # through a comprehension too
+    model = namespace["model"]
+    record_result("propagate", False)
+    try:
+        assert failing_helpers(model) == ["propagate"]
+        expect(model, ([1],), [99])  # would fail if it ran
+        assert "Not checking model yet: it calls propagate" in capsys.readouterr().out
+    finally:
+        record_result("propagate", True)
+    assert failing_helpers(model) == []
+    with pytest.raises(CheckFailure):
+        expect(model, ([1],), [99])

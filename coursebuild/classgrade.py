@@ -1,0 +1,195 @@
+"""Grade a whole class at once: ``python -m coursebuild grade <assignment-id> [--jobs N] [--full]``.
+
+nbgrader's gradebook is one SQLite file, which does not take several writers at once, so each
+student is autograded in a scratch course of their own (a copy of the gradebook, the assignment's
+source folder and the submission), in parallel processes; then, one at a time, the autograded
+folder is copied back and the scores are written into the course's gradebook through nbgrader's
+API. Feedback and the CSV export run once, at the end. A submission nbgrader cannot grade (not
+JSON, every cell missing) is listed in the report with nbgrader's reason, and a submission whose
+hidden tests refused it (``autograder.core.FLAG``) is flagged.
+"""
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.core import FLAG
+
+from .paths import ROOT, BuildError
+from .release import venv_env
+
+
+@dataclass
+class Outcome:
+    """What autograding one student's submission gave."""
+
+    student: str
+    scores: dict = field(default_factory=dict)  # grade_id -> (score, max_score)
+    error: str = ""
+    flagged: bool = False
+
+
+def students(course, assignment_id):
+    """list of str: the students with a submission of ``assignment_id``, sorted."""
+    submitted = Path(course) / "submitted"
+    return sorted(p.name for p in submitted.iterdir() if (p / assignment_id).is_dir()) if submitted.is_dir() else []
+
+
+def _autograde_one(course, assignment_id, student, fast):
+    """Autograde one submission in a scratch course; return the scratch folder and the process."""
+    course = Path(course)
+    scratch = Path(tempfile.mkdtemp(prefix=f"grade-{student}-"))
+    shutil.copy(course / "nbgrader_config.py", scratch)
+    shutil.copy(course / "gradebook.db", scratch)
+    shutil.copytree(course / "source" / assignment_id, scratch / "source" / assignment_id, symlinks=True)
+    shutil.copytree(course / "submitted" / student / assignment_id, scratch / "submitted" / student / assignment_id)
+    env = venv_env()
+    if fast:
+        env["COURSE_FAST"] = "1"  # training cells are not graded: the fast setting saves minutes per student
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--student", student,
+                             "--create", "--force"], cwd=scratch, env=env, capture_output=True, text=True)
+    return scratch, result.returncode, result.stdout + result.stderr
+
+
+def _merge(course, assignment_id, student, scratch, log):
+    """Copy the autograded folder back and write the scores into the course's gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    course = Path(course)
+    outcome = Outcome(student)
+    graded = scratch / "autograded" / student / assignment_id
+    if graded.is_dir():
+        target = course / "autograded" / student / assignment_id
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(graded, target)
+        outcome.flagged = any(FLAG in notebook.read_text(encoding="utf-8") for notebook in graded.glob("*.ipynb"))
+    with Gradebook(f"sqlite:///{scratch / 'gradebook.db'}") as theirs, \
+            Gradebook(f"sqlite:///{course / 'gradebook.db'}") as ours, ours.db.no_autoflush:
+        # no_autoflush: the new submission's grades are filled in before anything is written.
+        try:
+            submission = theirs.find_submission(assignment_id, student)
+        except MissingEntry:
+            outcome.error = _reason(log)
+            return outcome
+        ours.update_or_create_student(student)
+        try:
+            ours.remove_submission(assignment_id, student)  # a regrade replaces the earlier grades
+        except MissingEntry:
+            pass
+        ours.add_submission(assignment_id, student, timestamp=submission.timestamp)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                mine = ours.find_grade(grade.name, notebook.name, assignment_id, student)
+                mine.auto_score, mine.manual_score = grade.auto_score, grade.manual_score
+                mine.needs_manual_grade = grade.needs_manual_grade
+                outcome.scores[grade.name] = (grade.score, grade.max_score)
+        ours.db.commit()
+    if not outcome.scores or "ERROR" in log:
+        outcome.error = _reason(log)
+    return outcome
+
+
+def _reason(log):
+    """What nbgrader's log says went wrong with a submission, in one line."""
+    timeouts = re.findall(r"Timeout waiting for execute reply \((\d+)s\)", log)
+    if timeouts:
+        return (f"{len(timeouts)} cell(s) ran past the time limit ({', '.join(dict.fromkeys(timeouts))} s) and were "
+                f"stopped; their exercises score zero (an endless loop?)")
+    exceptions = [line.strip() for line in log.splitlines() if re.search(r"\w+(Error|Exception): ", line)]
+    if exceptions:
+        return exceptions[-1]
+    errors = [line.split("ERROR]", 1)[-1].strip() for line in log.splitlines() if "| ERROR]" in line]
+    return errors[-1] if errors else "nbgrader gave no grades (see its log)"
+
+
+def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.stderr):
+    """Autograde every submission of ``assignment_id``, in parallel, then feedback and export.
+
+    Returns
+    -------
+    outcomes : list of Outcome
+        One per student, in the order of :func:`students`.
+    """
+    course = Path(course)
+    if not (course / "gradebook.db").is_file():
+        raise BuildError(f"{course / 'gradebook.db'} not found: run `make release` first (it creates the gradebook).")
+    names = students(course, assignment_id)
+    if not names:
+        raise BuildError(f"no submissions of {assignment_id} in {course / 'submitted'}: collect them first "
+                         f"(nbgrader collect {assignment_id}).")
+    outcomes = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_autograde_one, course, assignment_id, name, fast): name for name in names}
+        for done, future in enumerate(as_completed(futures), 1):
+            name = futures[future]
+            try:
+                scratch, _, log = future.result()
+            except Exception as error:  # one student's failure must not stop the class's grading
+                outcomes[name] = Outcome(name, error=f"not graded: {type(error).__name__}: {error}")
+            else:
+                try:
+                    outcomes[name] = _merge(course, assignment_id, name, scratch, log)
+                finally:
+                    shutil.rmtree(scratch, ignore_errors=True)
+            bar = "#" * (30 * done // len(names))
+            print(f"\rgrading {assignment_id}: [{bar:<30}] {done}/{len(names)} ({name})", end="", file=progress,
+                  flush=True)
+    print(file=progress)
+    env = venv_env()
+    for command, what in ((["generate_feedback", assignment_id, "--force"], "feedback/"),
+                          (["export"], "grades.csv")):
+        print(f"writing {what} ...", file=progress, flush=True)
+        result = subprocess.run([sys.executable, "-m", "nbgrader", *command], cwd=course, env=env,
+                                capture_output=True, text=True)
+        if result.returncode:
+            raise BuildError(f"nbgrader {' '.join(command)} failed after grading (the grades are in gradebook.db):\n"
+                             + "\n".join((result.stdout + result.stderr).splitlines()[-15:]))
+    return [outcomes[name] for name in names]
+
+
+def write_report(assignment_id, outcomes, folder):
+    """Write ``report.md`` and ``scores.png`` (score distribution per exercise) into ``folder``.
+
+    Returns
+    -------
+    path : Path
+        The report.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    graded = [o for o in outcomes if o.scores]
+    cells = list(dict.fromkeys(name for o in graded for name in o.scores))  # in the notebook's order
+    fig, axes = plt.subplots(1, max(len(cells), 1), figsize=(2.2 * max(len(cells), 1), 2.6), squeeze=False)
+    for ax, cell in zip(axes[0], cells):
+        values = [o.scores[cell][0] for o in graded if cell in o.scores]
+        top = max(o.scores[cell][1] for o in graded if cell in o.scores)
+        ax.hist(values, bins=[i - 0.5 for i in range(int(top) + 2)], color="C0")
+        ax.set(title=cell.removeprefix("test_"), xlabel="points", xticks=range(int(top) + 1))
+        ax.title.set_fontsize(8)
+    axes[0][0].set_ylabel("students")
+    fig.suptitle(f"{assignment_id}: points per exercise, {len(graded)} students")
+    fig.tight_layout()
+    fig.savefig(folder / "scores.png", dpi=100)
+    plt.close(fig)
+    lines = [f"# {assignment_id}: {len(outcomes)} submissions", "", "![points per exercise](scores.png)", "",
+             "| student | points | exercises that lost points | note |", "| --- | --- | --- | --- |"]
+    for o in outcomes:
+        total = sum(score or 0 for score, _ in o.scores.values())
+        most = sum(top for _, top in o.scores.values())
+        lost = ", ".join(cell.removeprefix("test_") for cell, (score, top) in o.scores.items() if (score or 0) < top)
+        note = "; ".join(filter(None, ["FLAGGED: used the course's code or changed the grader's" if o.flagged else "",
+                                        o.error]))
+        lines.append(f"| {o.student} | {total:g} / {most:g} | {lost} | {note} |")
+    path = folder / "report.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,70 @@
+"""Does grading a whole class give every student the grades nbgrader gives, in parallel and again?"""
+import io
+
+import nbformat
+import pytest
+
+from coursebuild import classgrade
+from coursebuild.paths import notebook_of
+
+from ..helpers import make_course, scores, set_solution, submit
+
+ASSIGNMENT = "c1w2a_numpy_basics"
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    course = make_course(tmp_path_factory.mktemp("class"), ASSIGNMENT)
+    name = notebook_of(ASSIGNMENT, course / "source").name
+    source = nbformat.read(course / "source" / ASSIGNMENT / name, as_version=4)
+    submit(course, ASSIGNMENT, "ada", source)
+    submit(course, ASSIGNMENT, "bob", set_solution(source, "L1", "def L1(yhat, y):\n    return 0.0\n"))
+    submit(course, ASSIGNMENT, "cyd", set_solution(source, "L2", "from solutions.c1w2a_numpy_basics import L2\n"))
+    broken = course / "submitted" / "dee" / ASSIGNMENT
+    broken.mkdir(parents=True)
+    (broken / name).write_text("{", encoding="utf-8")
+    return course
+
+
+def totals(course):
+    return {s: sum(v[0] for v in scores(course, ASSIGNMENT, s).values()) for s in ("ada", "bob", "cyd", "dee")}
+
+
+def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
+    progress = io.StringIO()
+    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=2, progress=progress)
+    assert "] 4/4" in progress.getvalue(), f"the progress bar ends at 4/4, got {progress.getvalue()!r}"
+    assert [o.student for o in outcomes] == ["ada", "bob", "cyd", "dee"]
+    assert totals(course) == {"ada": 8, "bob": 7, "cyd": 7, "dee": 0}
+    flagged = {o.student for o in outcomes if o.flagged}
+    assert flagged == {"cyd"}, "a submission that imports the reference is flagged"
+    assert "NotJSONError" in outcomes[3].error
+    csv = (course / "grades.csv").read_text()
+    assert "ada" in csv and "dee" in csv
+    assert (course / "feedback" / "bob" / ASSIGNMENT).is_dir()
+    report = classgrade.write_report(ASSIGNMENT, outcomes, tmp_path).read_text()
+    assert "| ada | 8 / 8 |  |  |" in report, report
+    assert "| bob | 7 / 8 | L1 |  |" in report, report
+    assert "| cyd | 7 / 8 | L2 | FLAGGED" in report, report
+    dee = next(line for line in report.splitlines() if line.startswith("| dee |"))
+    assert "| 0 / 8 |" in dee and "NotJSONError" in dee, report
+    assert (tmp_path / "scores.png").stat().st_size > 0
+
+
+def test_grading_again_gives_the_same_grades(course):
+    before = totals(course)
+    classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    assert totals(course) == before
+
+
+@pytest.mark.parametrize("log, says", [
+    ("[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n[AutogradeApp | ERROR] Interrupting kernel\n"
+     "[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n", "2 cell(s) ran past the time limit (15 s)"),
+    ("[AutogradeApp | ERROR] There was an error processing assignment\nnbformat.reader.NotJSONError: Notebook does "
+     "not appear to be JSON: '{'\n", "nbformat.reader.NotJSONError: Notebook does not appear to be JSON"),
+    ("[AutogradeApp | ERROR] Kernel died\n", "Kernel died"),
+    ("", "nbgrader gave no grades"),
+])
+def test_the_report_says_in_one_line_why_a_submission_lost_points(log, says):
+    # These lines are nbgrader 0.9's own log lines (seen when grading an endless loop and a broken file).
+    assert says in classgrade._reason(log)
