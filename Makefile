@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 # nbgrader shells out to `alembic` and kernels are found through PATH: use the venv's bin/ first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: book test bench data release install clean help grade
+.PHONY: book test bench data release install clean help grade browser
 
 help:
 	@echo "make book   - build the HTML book into _build/html (creates .venv, releases, chapters)"
@@ -18,6 +18,7 @@ help:
 	@echo "make release- generate the student folders into release/ with nbgrader"
 	@echo "make bench  - run the benchmarks and write bench/results.md"
 	@echo "make grade A=<assignment-id> - autograde every submission in parallel, feedback, grades.csv, report"
+	@echo "make browser- install Debian's chromium for the site test (make test does it; needs root or sudo)"
 	@echo "make clean  - remove every built thing (.venv excepted)"
 
 install: $(STAMP)
@@ -38,9 +39,18 @@ release: $(STAMP)
 book: $(STAMP)
 	$(PY) -m coursebuild book
 
+# Headless Chromium for tests/test_site_browser.py: Debian's package (Playwright drives it; it
+# downloads no browser of its own). Installed once; set COURSE_CHROMIUM to use another binary.
+CHROMIUM ?= $(or $(COURSE_CHROMIUM),/usr/bin/chromium)
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "no apt-get: install Chromium and set COURSE_CHROMIUM to its path"; exit 1; }
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends chromium
+
 # The tests run long training loops in their fast setting (see README: COURSE_FAST).
 test: export COURSE_FAST = 1
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(PY) -m coursebuild book
 	$(PY) -m pytest --nbval-lax --durations=15 tests source
 

@@ -13,6 +13,7 @@ import copy
 import os
 import shutil
 import time
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -129,13 +130,50 @@ def transplant_outputs(executed, released):
     return chapter
 
 
+#: Where the student folders' zips go, relative to the chapters (linked with the {download} role).
+DOWNLOADS = "downloads"
+# A fixed date for every zip entry, so that the same folder gives the same bytes (and a rebuild
+# with nothing changed rewrites nothing).
+_ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+
+
+def zip_release(assignment_id, release=RELEASE, chapters=CHAPTERS):
+    """Write ``chapters/downloads/<assignment_id>.zip``: the student folder as nbgrader released it.
+
+    Entries are sorted and dated the same every time, so the zip is rewritten only when the
+    folder changed. Returns the zip's path.
+    """
+    folder = Path(release) / assignment_id
+    if not folder.is_dir():
+        raise BuildError(f"{folder} is missing; run `make release` first.")
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts
+                   and "__pycache__" not in p.parts)
+    target = Path(chapters) / DOWNLOADS / f"{assignment_id}.zip"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_suffix(".zip.part")
+    with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            entry = zipfile.ZipInfo(f"{assignment_id}/{path.relative_to(folder).as_posix()}", _ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, path.read_bytes())
+    if target.is_file() and target.read_bytes() == scratch.read_bytes():
+        scratch.unlink()
+    else:
+        scratch.replace(target)
+    return target
+
+
 def chapter_header(assignment_id, points):
-    """A markdown cell that tells the reader what the chapter shows and how it is graded."""
+    """A markdown cell that tells the reader what the chapter shows, how it is graded, and where
+    to download the student folder."""
     total = sum(p for _, p in points)
     rows = "\n".join(f"| `{grade_id}` | {p:g} |" for grade_id, p in points)
     text = (f"```{{note}}\nThis chapter is assignment `{assignment_id}` as students receive it, with the "
             f"outputs of a correct solution. Exercises are left as `# YOUR CODE HERE`; work through them in "
-            f"JupyterLab (see *How to take the course*).\n```\n\n"
+            f"JupyterLab (see {{doc}}`/book/how_to_take_the_course`).\n```\n\n"
+            f"{{download}}`Download the student folder ({assignment_id}.zip) <{DOWNLOADS}/{assignment_id}.zip>`: "
+            f"the notebook with its data and helpers, ready to open in JupyterLab.\n\n"
             f"| graded test | points |\n| --- | --- |\n{rows}\n| **total** | **{total:g}** |\n")
     return nbformat.v4.new_markdown_cell(text, id=f"{assignment_id}-points")
 
@@ -152,6 +190,7 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     chapter = transplant_outputs(executed, nbformat.read(released_path, as_version=4))
     first_markdown = next((i for i, c in enumerate(chapter.cells) if c.cell_type == "markdown"), 0)
     chapter.cells.insert(first_markdown + 1, chapter_header(assignment_id, graded_points(executed)))
+    zip_release(assignment_id, release, chapters)
     text = nbformat.writes(chapter)
     target = Path(chapters) / f"{assignment_id}.ipynb"
     if target.is_file() and target.read_text(encoding="utf-8") == text:

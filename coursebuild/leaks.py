@@ -158,14 +158,18 @@ def scan(folder, lines):
     leaks : list of Leak
         Empty when the folder is clean.
     """
-    wanted = {squeeze(line): line for line in lines}
     leaks = []
     for path in sorted(Path(folder).rglob("*")):
-        if not path.is_file():
-            continue
-        text = squeeze(readable_text(path))
-        leaks.extend(Leak(path, line) for key, line in wanted.items() if key in text)
+        if path.is_file():
+            leaks.extend(Leak(path, line) for line in lines_in(readable_text(path), lines))
     return leaks
+
+
+def lines_in(text, lines):
+    """list of str: the solution ``lines`` that occur in ``text``, whitespace ignored (a page's
+    text as a browser shows it, a file's readable text)."""
+    text = squeeze(text)
+    return [line for line in lines if squeeze(line) in text]
 
 
 def scan_release(release, lines):

@@ -1,0 +1,145 @@
+"""Does the built site work in a real browser?
+
+The built book (``make book``) is served from a local HTTP server and opened in headless
+Chromium (Debian's ``chromium``, installed by ``make browser``; ``make test`` does it) driven by
+Playwright. Every page of the table of contents must load without console errors or failed
+requests; math must be typeset by MathJax (served with the site, nothing from a CDN); every
+figure must load; each chapter's download link must return a zip holding the student notebook;
+search must find a chapter; no page may show a solution line. Screenshots of the landing page
+and of one chapter are written to ``_build/screenshots/``.
+"""
+import functools
+import http.server
+import io
+import os
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coursebuild import leaks
+from coursebuild.paths import ROOT, assignments, notebook_of
+
+CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+# Chromium must not try to reach Google's services: this machine's network is closed, and each
+# refused connection would only slow the test down.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
+
+
+def toc_pages(root=ROOT):
+    """list of str: the HTML path of every page in _toc.yml, the landing page first."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [chapter["file"] for chapter in part["chapters"]]
+    return [f"{page}.html" for page in pages]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the test reports what matters; a line per request is noise
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_course):
+    """The base URL of the built book, served from a local server for the module's tests."""
+    html = built_course / "_build" / "html"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=html))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser` (installs Debian's chromium; `make test` does it), "
+                    f"or point COURSE_CHROMIUM at a Chromium or Chrome binary.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.problems = []
+    page.on("console", lambda message: message.type == "error" and page.problems.append(f"console: {message.text}"))
+    page.on("pageerror", lambda error: page.problems.append(f"script error: {error}"))
+    page.on("requestfailed", lambda request: page.problems.append(f"failed to load {request.url}"))
+    page.on("response", lambda response: response.status >= 400 and page.problems.append(
+        f"HTTP {response.status} for {response.url}"))
+    yield page
+    page.close()
+
+
+def _open(page, url):
+    page.goto(url, wait_until="load")
+    if page.locator(".math").count():  # MathJax typesets after load; wait until it has finished
+        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+                               " && MathJax.startup.promise.then(() => true)", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+
+
+def test_every_page_loads_typesets_its_math_and_its_figures_without_errors(site, page):
+    lines = leaks.solution_lines(ROOT)
+    report = []
+    for path in toc_pages():
+        _open(page, site + path)
+        problems = list(page.problems)
+        page.problems.clear()
+        math = page.locator(".math").count()
+        typeset = page.locator(".math mjx-container").count()
+        if math and typeset < math:
+            problems.append(f"{math - typeset} of {math} formulas not typeset by MathJax")
+        broken = page.evaluate("() => Array.from(document.images)"
+                               ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+        problems += [f"figure did not load: {src}" for src in broken]
+        if path.startswith("chapters/") and not page.evaluate("() => document.images.length"):
+            problems.append("the chapter shows no figure")
+        leaked = leaks.lines_in(page.inner_text("body"), lines)
+        problems += [f"shows a solution line: {line}" for line in leaked]
+        report += [f"{path}: {problem}" for problem in problems]
+    assert not report, "pages with problems:\n" + "\n".join(report[:40])
+
+
+def test_math_is_typeset_on_a_chapter(site, page):
+    _open(page, site + "chapters/c1w2b_logistic_regression.html")
+    assert page.locator("mjx-container").count() >= 5, "the logistic-regression chapter's formulas were not typeset"
+
+
+@pytest.mark.parametrize("assignment_id", assignments())
+def test_each_chapter_links_a_zip_of_the_student_folder(site, page, assignment_id):
+    _open(page, site + f"chapters/{assignment_id}.html")
+    link = page.locator(f"a.download:has-text('{assignment_id}.zip')")
+    assert link.count() == 1, f"the chapter of {assignment_id} has no download link for its student folder"
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok, f"the download link of {assignment_id} gave HTTP {response.status}"
+    names = zipfile.ZipFile(io.BytesIO(response.body())).namelist()
+    notebook = f"{assignment_id}/{notebook_of(assignment_id).name}"
+    assert notebook in names, f"the zip holds {names[:10]}..., not the student notebook {notebook}"
+    assert not [n for n in names if "solutions/" in n or "autograder/" in n], "the zip holds instructors' code"
+
+
+def test_search_finds_a_chapter(site, page):
+    _open(page, site + "search.html?q=softmax")
+    page.wait_for_selector("#search-results li a", timeout=30_000)
+    found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    assert any("chapters/c1w2a_numpy_basics.html" in href for href in found), f"softmax found only on {found}"
+
+
+def test_screenshots_of_the_landing_page_and_a_chapter(site, page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in [("landing", toc_pages()[0]), ("chapter", "chapters/c4w4a_style_transfer.html")]:
+        _open(page, site + path)
+        target = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(target), full_page=False)
+        assert target.stat().st_size > 10_000, f"{target} is nearly empty"
