@@ -7,28 +7,20 @@ same grades before any time is reported.
 """
 import io
 import os
-import shutil
 import tempfile
 import time
-from pathlib import Path
 
 import nbformat
 
 from autograder.mistakes import catalogue
 from coursebuild import classgrade, release
-from coursebuild.paths import ROOT, notebook_of
+from coursebuild.paths import notebook_of
 
 ASSIGNMENTS = ("c1w2a_numpy_basics", "c2w3a_tensorflow_intro")
 
 
 def _course(folder, assignment_id, students):
-    course = Path(folder) / "course"
-    (course / "source").mkdir(parents=True)
-    shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copy(ROOT / "constraints.txt", course)
-    shutil.copytree(ROOT / "source" / assignment_id, course / "source" / assignment_id,
-                    ignore=shutil.ignore_patterns("coursekit", "requirements.txt", ".ipynb_checkpoints"))
-    release.generate(assignment_id, root=course, force=True)
+    course = release.scratch_course(folder, assignment_id)
     name = notebook_of(assignment_id, course / "source").name
     source = nbformat.read(course / "source" / assignment_id / name, as_version=4)
     first = next(c for c in source.cells if c.metadata.get("nbgrader", {}).get("solution"))

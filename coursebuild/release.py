@@ -142,6 +142,21 @@ def generate(assignment_id, root=ROOT, force=False):
     return True
 
 
+def scratch_course(folder, assignment_id):
+    """A scratch nbgrader course under ``folder`` with one assignment, released; returns its root.
+
+    Used by the tests and the grading benchmark to grade submissions away from the real course.
+    """
+    course = Path(folder) / "course"
+    (course / "source").mkdir(parents=True)
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copy(ROOT / "constraints.txt", course)
+    shutil.copytree(ROOT / "source" / assignment_id, course / "source" / assignment_id,
+                    ignore=shutil.ignore_patterns("coursekit", "requirements.txt", ".ipynb_checkpoints"))
+    generate(assignment_id, root=course, force=True)
+    return course
+
+
 def release_all(root=ROOT, force=False):
     """Release every assignment; print one line per assignment."""
     for assignment_id in assignments(Path(root) / "source"):

@@ -1,27 +1,19 @@
 """Helpers for tests that run nbgrader on a scratch copy of the course."""
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook
 
-from coursebuild.paths import ROOT, notebook_of
+from coursebuild.paths import notebook_of
 from coursebuild.release import venv_env
 
 
 def make_course(tmp_path, assignment_id):
     """A scratch nbgrader course with one assignment, released; returns its root."""
-    course = Path(tmp_path) / "course"
-    (course / "source").mkdir(parents=True)
-    shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copy(ROOT / "constraints.txt", course)
-    shutil.copytree(ROOT / "source" / assignment_id, course / "source" / assignment_id,
-                    ignore=shutil.ignore_patterns("coursekit", "requirements.txt", ".ipynb_checkpoints"))
-    from coursebuild import release
-    release.generate(assignment_id, root=course, force=True)
-    return course
+    from coursebuild.release import scratch_course
+
+    return scratch_course(tmp_path, assignment_id)
 
 
 def submit(course, assignment_id, student, notebook):
