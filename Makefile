@@ -60,7 +60,7 @@ grade: $(STAMP)
 	$(PY) -m coursebuild grade $(A)
 
 # Speed is measured here, never asserted in a test.
-bench: $(STAMP)
+bench: $(STAMP) $(CHROMIUM)
 	$(PY) -m bench
 
 clean:

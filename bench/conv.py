@@ -12,8 +12,12 @@ import numpy as np
 from solutions.c4w1a_convolution import conv_backward, conv_forward
 from solutions.fast_layers import conv_backward_fast, conv_forward_fast
 
-#: (m, n_H, n_W, n_C_prev) of the input, (f, n_C) of the filters, stride, pad.
+#: (m, n_H, n_W, n_C_prev) of the input, (f, n_C) of the filters, stride, pad: a layer of a small CNN.
 LAYER = dict(m=10, n_H=32, n_W=32, n_C_prev=16, f=3, n_C=16, stride=1, pad=1)
+#: The shapes of the exercise's visible check of conv_backward (source/c4w1a_convolution).
+EXERCISE = dict(m=2, n_H=5, n_W=7, n_C_prev=4, f=3, n_C=8, stride=2, pad=1)
+#: What ``make bench`` measures, in its table's order.
+LAYERS = {"the exercise's check": EXERCISE, "a larger layer": LAYER}
 
 
 def _best_of(function, repeat, number=1):
@@ -79,14 +83,29 @@ def run(repeat=3, layer=None):
     return [(name, direction, seconds, loops[direction] / seconds) for (name, direction), seconds in timings.items()]
 
 
-def section(rows, layer=None):
-    """str: the Markdown section of bench/results.md for these rows."""
-    p = layer or LAYER
+def run_layers(repeat=3, layers=None):
+    """dict: layer description -> the rows of :func:`run` for it (default :data:`LAYERS`)."""
+    return {name: run(repeat, layer) for name, layer in (layers or LAYERS).items()}
+
+
+def describe(layer):
+    """str: a layer's sizes in words."""
+    p = layer
+    return (f"input ({p['m']}, {p['n_H']}, {p['n_W']}, {p['n_C_prev']}), {p['n_C']} filters of {p['f']}x{p['f']}, "
+            f"stride {p['stride']}, pad {p['pad']}")
+
+
+def section(results, layers=None):
+    """str: the Markdown section of bench/results.md for :func:`run_layers`'s results."""
+    layers = layers or LAYERS
     lines = ["## Convolution layer: loops, vectorized numpy, TensorFlow", "",
-             f"One layer: input ({p['m']}, {p['n_H']}, {p['n_W']}, {p['n_C_prev']}), {p['n_C']} filters of "
-             f"{p['f']}x{p['f']}, stride {p['stride']}, pad {p['pad']}; best of 3 runs. All three give the same "
-             "output and gradients (checked before timing).", "",
-             "| implementation | pass | ms per call | speed-up over the loops |", "| --- | --- | ---: | ---: |"]
-    lines += [f"| {name} | {direction} | {seconds * 1e3:.2f} | {speedup:.{0 if speedup >= 10 else 2}f}x |"
-              for name, direction, seconds, speedup in rows]
-    return "\n".join(lines) + "\n"
+             "The loops students write (c4w1a), the course's vectorized version and TensorFlow, in the same run; "
+             "best of 3 timings each. All three give the same output and gradients (checked before timing). "
+             "Speed-ups are ratios within one row's layer and pass.", ""]
+    for name, rows in results.items():
+        lines += [f"**{name[0].upper() + name[1:]}**: {describe(layers[name])}.", "",
+                  "| implementation | pass | ms per call | speed-up over the loops |", "| --- | --- | ---: | ---: |"]
+        lines += [f"| {impl} | {direction} | {seconds * 1e3:.3f} | {speedup:.{0 if speedup >= 10 else 2}f}x |"
+                  for impl, direction, seconds, speedup in rows]
+        lines.append("")
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ nothing changed executes nothing.
 """
 import copy
 import os
+import re
 import shutil
 import time
 import zipfile
@@ -29,10 +30,30 @@ from .release import venv_env
 BOOK_CELL_TIMEOUT = 1800
 
 
+def setting():
+    """str: ``"fast"`` or ``"full"``, the training setting notebooks run in now (COURSE_FAST)."""
+    return "fast" if os.environ.get("COURSE_FAST", "0") not in ("", "0", "false", "False") else "full"
+
+
 def execution_digest(assignment_id, source=SOURCE, root=ROOT):
     """str: hash of every input of an assignment's execution (see the module docstring)."""
     return tree_digest(Path(source) / assignment_id, root / "solutions", root / "autograder", root / "data",
-                       extra=f"COURSE_FAST={os.environ.get('COURSE_FAST', '')}")
+                       extra=f"COURSE_FAST={setting()}")
+
+
+def cached_execution(assignment_id, source=SOURCE, cache=CACHE):
+    """Path: where the executed notebook of an assignment's current inputs and setting is kept.
+
+    The fast and the full setting are cached side by side: ``make test`` (fast) between two
+    ``make book`` runs (full) must not make the book run every training loop again.
+    """
+    digest = execution_digest(assignment_id, source)
+    return Path(cache) / "executed" / f"{assignment_id}-{setting()}-{digest[:16]}.ipynb"
+
+
+def execution_seconds(notebook):
+    """float or None: how long the run that produced an executed notebook took (wall clock)."""
+    return notebook.metadata.get("coursebuild", {}).get("seconds")
 
 
 def execute_source(assignment_id, source=SOURCE, cache=CACHE):
@@ -57,8 +78,7 @@ def execute_source(assignment_id, source=SOURCE, cache=CACHE):
         If any cell raises or times out: the message names the notebook, the cell and the error.
     """
     notebook_path = notebook_of(assignment_id, source)
-    digest = execution_digest(assignment_id, source)
-    cached = Path(cache) / "executed" / f"{assignment_id}-{digest[:16]}.ipynb"
+    cached = cached_execution(assignment_id, source, cache)
     if cached.is_file():
         return nbformat.read(cached, as_version=4)
 
@@ -78,9 +98,13 @@ def execute_source(assignment_id, source=SOURCE, cache=CACHE):
     except (CellExecutionError, CellTimeoutError) as error:
         raise BuildError(f"{notebook_path} failed to execute; the book is not built from a broken "
                          f"notebook.\n{error}") from None
-    print(f"executed {assignment_id} in {time.perf_counter() - started:.1f} s", flush=True)
+    seconds = time.perf_counter() - started
+    print(f"executed {assignment_id} in {seconds:.1f} s ({setting()} setting)", flush=True)
+    # Kept with the run, for the benchmark (bench/book.py); the chapter takes the release's metadata.
+    notebook.metadata["coursebuild"] = {"seconds": round(seconds, 2), "setting": setting()}
     for old in cached.parent.glob(f"{assignment_id}-*.ipynb"):
-        old.unlink()
+        if old.name.startswith(f"{assignment_id}-{setting()}-") or old.name.count("-") == 1:  # or an old name
+            old.unlink()
     cached.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, cached)
     return notebook
@@ -164,6 +188,34 @@ def zip_release(assignment_id, release=RELEASE, chapters=CHAPTERS):
     return target
 
 
+#: A link from one assignment to another, as source notebooks write it: ``[text](../<id>/<notebook>.ipynb)``.
+#: It works in JupyterLab, where nbgrader puts the assignment folders side by side; in the book it
+#: becomes a link to the other chapter (:func:`link_chapters`).
+CROSS_LINK = re.compile(r"\]\(\.\./(?P<assignment_id>[^/)\s]+)/(?P<notebook>[^/)]+\.ipynb)\)")
+
+
+def link_chapters(text, source=SOURCE):
+    """str: markdown ``text`` with each link to another assignment's notebook pointing at its chapter.
+
+    Raises
+    ------
+    BuildError
+        If a link names a folder that is no assignment, or a notebook that is not the
+        assignment's: the link is broken in JupyterLab too.
+    """
+    known = set(assignments(source))
+
+    def to_chapter(match):
+        assignment_id, notebook = match["assignment_id"], match["notebook"]
+        if assignment_id not in known or notebook_of(assignment_id, source).name != notebook:
+            raise BuildError(f"the link ../{assignment_id}/{notebook} points at no assignment's notebook; "
+                             f"write it as ../<assignment-id>/<its notebook>.ipynb, e.g. "
+                             f"../{sorted(known)[0]}/{notebook_of(sorted(known)[0], source).name}")
+        return f"]({assignment_id}.ipynb)"  # chapters/<id>.ipynb sits beside this chapter
+
+    return CROSS_LINK.sub(to_chapter, text)
+
+
 def chapter_header(assignment_id, points):
     """A markdown cell that tells the reader what the chapter shows, how it is graded, and where
     to download the student folder."""
@@ -188,6 +240,9 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     if not released_path.is_file():
         raise BuildError(f"{released_path} is missing; run `make release` first.")
     chapter = transplant_outputs(executed, nbformat.read(released_path, as_version=4))
+    for cell in chapter.cells:
+        if cell.cell_type == "markdown":
+            cell.source = link_chapters(cell.source, source)
     first_markdown = next((i for i, c in enumerate(chapter.cells) if c.cell_type == "markdown"), 0)
     chapter.cells.insert(first_markdown + 1, chapter_header(assignment_id, graded_points(executed)))
     zip_release(assignment_id, release, chapters)

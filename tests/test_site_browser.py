@@ -4,8 +4,9 @@ The built book (``make book``) is served from a local HTTP server and opened in 
 Chromium (Debian's ``chromium``, installed by ``make browser``; ``make test`` does it) driven by
 Playwright. Every page of the table of contents must load without console errors or failed
 requests; math must be typeset by MathJax (served with the site, nothing from a CDN); every
-figure must load; each chapter's download link must return a zip holding the student notebook;
-search must find a chapter; no page may show a solution line. Screenshots of the landing page
+figure must load and have a caption; links between pages must resolve, and chapters must link
+the chapters they build on; each chapter's download link must return a zip holding the student
+notebook; search must find a chapter; no page may show a solution line. Screenshots of the landing page
 and of one chapter are written to ``_build/screenshots/``.
 """
 import functools
@@ -91,7 +92,7 @@ def _open(page, url):
 
 def test_every_page_loads_typesets_its_math_and_its_figures_without_errors(site, page):
     lines = leaks.solution_lines(ROOT)
-    report = []
+    report, checked_links = [], {}
     for path in toc_pages():
         _open(page, site + path)
         problems = list(page.problems)
@@ -105,10 +106,34 @@ def test_every_page_loads_typesets_its_math_and_its_figures_without_errors(site,
         problems += [f"figure did not load: {src}" for src in broken]
         if path.startswith("chapters/") and not page.evaluate("() => document.images.length"):
             problems.append("the chapter shows no figure")
+        if path.startswith("chapters/"):
+            uncaptioned = page.evaluate("() => Array.from(document.querySelectorAll('article img'))"
+                                        ".filter(i => !i.closest('figure')?.querySelector('figcaption')?.innerText.trim())"
+                                        ".length")
+            if uncaptioned:
+                problems.append(f"{uncaptioned} figure(s) without a caption")
+        for href in page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)"):
+            target = href.split("#")[0]
+            if not target.startswith(site) or target in checked_links:
+                continue
+            checked_links[target] = page.request.get(target).status
+            if "/source/" in target or target.endswith(".ipynb"):
+                problems.append(f"links a notebook file instead of a page: {href}")
+        problems += [f"broken link: {href} (HTTP {checked_links[href.split('#')[0]]})"
+                     for href in page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+                     if checked_links.get(href.split("#")[0], 200) >= 400]
         leaked = leaks.lines_in(page.inner_text("body"), lines)
         problems += [f"shows a solution line: {line}" for line in leaked]
         report += [f"{path}: {problem}" for problem in problems]
     assert not report, "pages with problems:\n" + "\n".join(report[:40])
+
+
+def test_a_chapter_links_the_chapter_it_builds_on(site, page):
+    _open(page, site + "chapters/c1w3a_planar_data.html")
+    hrefs = page.eval_on_selector_all("article a.reference.internal", "links => links.map(a => a.href)")
+    assert any(href.startswith(site + "chapters/c1w2b_logistic_regression.html") for href in hrefs), \
+        f"the shallow-network chapter should link the logistic-regression chapter; it links {hrefs}"
+    assert page.locator("figure figcaption").count() >= 3, "the shallow-network chapter's figures have no captions"
 
 
 def test_math_is_typeset_on_a_chapter(site, page):

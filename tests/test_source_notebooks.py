@@ -1,11 +1,13 @@
 """Are the source notebooks committed clean, and is every exercise graded the same way?"""
 import ast
+import re
 
 import nbformat
 import pytest
 
 from autograder.core import Exercise
-from coursebuild.paths import assignments, notebook_of
+from coursebuild import chapters
+from coursebuild.paths import BuildError, assignments, notebook_of
 
 NOTEBOOKS = {assignment_id: notebook_of(assignment_id) for assignment_id in assignments()}
 ALLOWED_METADATA = {"kernelspec", "language_info"}
@@ -19,7 +21,8 @@ def test_committed_without_outputs_or_personal_metadata(assignment_id):
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, f"cell {index} has outputs: clear them"
-        assert set(cell.metadata) <= {"nbgrader", "coursekit", "tags"}, f"cell {index} metadata {set(cell.metadata)}"
+        # mystnb: a figure's caption in the book (MyST-NB's cell-level figure options).
+        assert set(cell.metadata) <= {"nbgrader", "coursekit", "tags", "mystnb"}, f"cell {index} metadata {set(cell.metadata)}"
 
 
 def _calls_exercise_or_seeds(code, exercises):
@@ -75,3 +78,20 @@ def test_every_exercise_is_known_to_the_autograder(assignment_id):
                  if c.metadata.get("nbgrader", {}).get("solution")}
     assert exercises == set(module.EXERCISES), "notebook exercises and autograder.EXERCISES differ"
     assert all(isinstance(e, Exercise) for e in module.EXERCISES.values())
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_links_to_other_assignments_open_their_notebooks(assignment_id):
+    """A link to another assignment must open it in JupyterLab (folders side by side) and become
+    a link to its chapter in the book; a path to anything else would break in one of the two."""
+    notebook = nbformat.read(notebook_of(assignment_id), as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        try:
+            chapters.link_chapters(cell.source)
+        except BuildError as error:
+            pytest.fail(f"{assignment_id} cell {index}: {error}")
+        others = [link for link in re.findall(r"\]\((\.\./[^)]*)\)", cell.source) if not chapters.CROSS_LINK.search(f"]({link})")]
+        assert not others, (f"{assignment_id} cell {index} links {others}: write a link to another assignment "
+                            f"as ../<assignment-id>/<notebook>.ipynb")

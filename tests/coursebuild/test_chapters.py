@@ -1,5 +1,7 @@
 """Does each chapter show the student's version with the outputs of a correct run, and does a
 broken notebook stop the build?"""
+import re
+
 import nbformat
 import pytest
 
@@ -45,6 +47,55 @@ def test_a_successful_execution_is_cached(tmp_path):
     (tmp_path / "cache" / "run").rename(tmp_path / "cache" / "run-moved")
     again = chapters.execute_source("x0_broken", source=source, cache=tmp_path / "cache")
     assert again == first and not (tmp_path / "cache" / "run").exists()
+
+
+def test_fast_and_full_runs_are_cached_side_by_side(tmp_path, monkeypatch):
+    """make test (fast) between two make book runs (full) must not re-run the book's training."""
+    source = _assignment(tmp_path, "import os\nprint(os.environ.get('COURSE_FAST', 'unset'))")
+    runs = {}
+    for value in ("1", "", "1", ""):
+        monkeypatch.setenv("COURSE_FAST", value)
+        runs.setdefault(value, []).append(chapters.execute_source("x0_broken", source=source, cache=tmp_path / "cache"))
+    assert runs["1"][0].cells[0].outputs[0]["text"] == "1\n" and runs[""][0].cells[0].outputs[0]["text"] == "\n"
+    assert runs["1"][1] == runs["1"][0] and runs[""][1] == runs[""][0], "the second run of a setting was not cached"
+    names = sorted(p.name.split("-")[1] for p in (tmp_path / "cache" / "executed").iterdir())
+    assert names == ["fast", "full"], f"expected one cached run per setting, found {names}"
+    seconds = chapters.execution_seconds(runs["1"][0])
+    assert seconds is not None and seconds > 0, "the run's wall time is recorded for the benchmark"
+
+
+def test_links_between_assignments_become_links_between_chapters(tmp_path):
+    source = tmp_path / "source"
+    for assignment_id, name in [("a1_first", "first.ipynb"), ("a2_second", "second.ipynb")]:
+        (source / assignment_id).mkdir(parents=True)
+        nbformat.write(nbformat.v4.new_notebook(), source / assignment_id / name)
+    text = "as in [the first one](../a1_first/first.ipynb), and [a site](https://example.org/x.ipynb)"
+    assert chapters.link_chapters(text, source) == \
+        "as in [the first one](a1_first.ipynb), and [a site](https://example.org/x.ipynb)"
+    for broken in ["[x](../a3_missing/first.ipynb)", "[x](../a1_first/second.ipynb)"]:
+        with pytest.raises(BuildError, match="points at no assignment's notebook"):
+            chapters.link_chapters(broken, source)
+
+
+def test_chapters_link_each_other_and_caption_every_figure(built_course):
+    """Source notebooks link other assignments as ../<id>/<notebook>.ipynb (JupyterLab); the book's
+    chapters must link the chapters instead, and every figure of a run needs a caption."""
+    linked = set()
+    for path in sorted((built_course / "chapters").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type == "markdown":
+                assert "](../" not in cell.source, f"{path.name} cell {index} still links a notebook path"
+                linked |= {(path.stem, target) for target in re.findall(r"\]\((\w+)\.ipynb\)", cell.source)}
+                continue
+            images = [o for o in cell.get("outputs", []) if any(k.startswith("image/") for k in o.get("data", {}))]
+            caption = cell.metadata.get("mystnb", {}).get("figure", {}).get("caption")
+            assert not images or caption, (f"{path.name} cell {index} shows a figure without a caption: add "
+                                           f"metadata {{'mystnb': {{'figure': {{'caption': '...'}}}}}} to the source cell")
+            assert len(images) <= 1, (f"{path.name} cell {index} shows {len(images)} figures: the caption would repeat "
+                                      f"under each; draw them as one figure or split the cell")
+    assert ("c1w3a_planar_data", "c1w2b_logistic_regression") in linked, "the shallow net should link logistic regression"
+    assert len({source for source, _ in linked}) >= 12, f"only {sorted(linked)} link another chapter"
 
 
 def test_a_stale_release_is_refused():
