@@ -52,10 +52,13 @@ def _make(target, folder, log):
     """Seconds that ``make <target>`` took in ``folder``, with this interpreter's environment.
 
     ``VENV`` points the Makefile at the existing environment and ``-o`` keeps make from
-    reinstalling it (its stamp is older than the copy's pyproject.toml).
+    reinstalling it (its stamp is older than the copy's pyproject.toml). The environment's
+    editable install points at the repository; ``PYTHONPATH`` makes every process, kernels
+    included, import the copy's packages instead.
     """
     venv = Path(sys.prefix)
     env = {k: v for k, v in os.environ.items() if k not in ("COURSE_FAST", "MAKEFLAGS", "MAKELEVEL")}
+    env["PYTHONPATH"] = str(folder)
     command = ["make", target, f"VENV={venv}", "-o", f"{venv}/.installed-stamp"]
     log.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()

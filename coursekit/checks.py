@@ -220,6 +220,11 @@ def _describe_array_difference(got, expected, *, rtol, atol, what):
     if expected.dtype.kind in "fc" and got.dtype.kind in "biu":
         note = (f"\n  It has dtype {got.dtype}, expected a floating-point array like {expected.dtype}: an integer "
                 f"result usually means integer division or an int array filled in place.")
+    elif expected.dtype.kind == "f" and got.dtype.kind == "f" and got.dtype.itemsize < expected.dtype.itemsize:
+        note = (f"\n  It has dtype {got.dtype}, expected {expected.dtype}: {got.dtype} keeps about "
+                f"{np.finfo(got.dtype).precision} significant digits, and a calculation in it can drift from the "
+                f"{expected.dtype} answer. Compute in {expected.dtype} (numpy's default) unless the exercise says "
+                f"otherwise.")
     got_f = got.astype(np.float64) if got.dtype.kind != "c" else got
     expected_f = expected.astype(np.float64) if expected.dtype.kind != "c" else expected
     bad_nan = np.isnan(got_f) & ~np.isnan(expected_f)
@@ -237,8 +242,9 @@ def _describe_array_difference(got, expected, *, rtol, atol, what):
         diff = np.where(close, 0.0, np.abs(got_f - expected_f))
         index = np.unravel_index(int(np.argmax(diff)), diff.shape)
         index = tuple(int(i) for i in index)
+        got_at, expected_at = got_f[index].item(), expected_f[index].item()  # plain numbers, not np.float64(...)
         return (f"{what} has the right shape {got.shape} but {int((~close).sum())} of {got.size} values are wrong.\n"
-                f"  largest difference at index {index}: got {got_f[index]!r}, expected {expected_f[index]!r}\n"
+                f"  largest difference at index {index}: got {got_at!r}, expected {expected_at!r}\n"
                 f"  got:      {format_value(got)}\n"
                 f"  expected: {format_value(expected)}{note}")
     return None

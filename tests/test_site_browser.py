@@ -107,9 +107,9 @@ def test_every_page_loads_typesets_its_math_and_its_figures_without_errors(site,
         if path.startswith("chapters/") and not page.evaluate("() => document.images.length"):
             problems.append("the chapter shows no figure")
         if path.startswith("chapters/"):
-            uncaptioned = page.evaluate("() => Array.from(document.querySelectorAll('article img'))"
-                                        ".filter(i => !i.closest('figure')?.querySelector('figcaption')?.innerText.trim())"
-                                        ".length")
+            uncaptioned = page.evaluate(
+                "() => Array.from(document.querySelectorAll('article img'))"
+                ".filter(i => !i.closest('figure')?.querySelector('figcaption')?.innerText.trim()).length")
             if uncaptioned:
                 problems.append(f"{uncaptioned} figure(s) without a caption")
         for href in page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)"):

@@ -22,7 +22,8 @@ def test_committed_without_outputs_or_personal_metadata(assignment_id):
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, f"cell {index} has outputs: clear them"
         # mystnb: a figure's caption in the book (MyST-NB's cell-level figure options).
-        assert set(cell.metadata) <= {"nbgrader", "coursekit", "tags", "mystnb"}, f"cell {index} metadata {set(cell.metadata)}"
+        assert set(cell.metadata) <= {"nbgrader", "coursekit", "tags", "mystnb"}, \
+            f"cell {index} has metadata {set(cell.metadata)}: strip what the course does not use"
 
 
 def _calls_exercise_or_seeds(code, exercises):
@@ -92,6 +93,7 @@ def test_links_to_other_assignments_open_their_notebooks(assignment_id):
             chapters.link_chapters(cell.source)
         except BuildError as error:
             pytest.fail(f"{assignment_id} cell {index}: {error}")
-        others = [link for link in re.findall(r"\]\((\.\./[^)]*)\)", cell.source) if not chapters.CROSS_LINK.search(f"]({link})")]
+        others = [link for link in re.findall(r"\]\((\.\./[^)]*)\)", cell.source)
+                  if not chapters.CROSS_LINK.search(f"]({link})")]
         assert not others, (f"{assignment_id} cell {index} links {others}: write a link to another assignment "
                             f"as ../<assignment-id>/<notebook>.ipynb")

@@ -90,11 +90,13 @@ def test_chapters_link_each_other_and_caption_every_figure(built_course):
                 continue
             images = [o for o in cell.get("outputs", []) if any(k.startswith("image/") for k in o.get("data", {}))]
             caption = cell.metadata.get("mystnb", {}).get("figure", {}).get("caption")
-            assert not images or caption, (f"{path.name} cell {index} shows a figure without a caption: add "
-                                           f"metadata {{'mystnb': {{'figure': {{'caption': '...'}}}}}} to the source cell")
+            assert not images or caption, (
+                f"{path.name} cell {index} shows a figure without a caption: add the metadata "
+                f"{{'mystnb': {{'figure': {{'caption': '...'}}}}}} to its cell in the source notebook")
             assert len(images) <= 1, (f"{path.name} cell {index} shows {len(images)} figures: the caption would repeat "
                                       f"under each; draw them as one figure or split the cell")
-    assert ("c1w3a_planar_data", "c1w2b_logistic_regression") in linked, "the shallow net should link logistic regression"
+    assert ("c1w3a_planar_data", "c1w2b_logistic_regression") in linked, \
+        "the shallow net should link logistic regression"
     assert len({source for source, _ in linked}) >= 12, f"only {sorted(linked)} link another chapter"
 
 

@@ -18,9 +18,12 @@ def test_matching_values_give_no_message():
     (np.zeros(6), np.zeros((6, 1)), "shape (6,), expected (6, 1)"),
     (np.full((2, 3), 2, dtype=int), np.full((2, 3), 2.5), "It has dtype int64, expected a floating-point"),
     (np.array(["a"]), np.zeros(1), "has dtype <U1, expected numbers"),
+    (np.array([1 / 3, 2.0], dtype=np.float16), np.array([1 / 3, 2.0]),
+     "It has dtype float16, expected float64: float16 keeps about 3 significant digits"),
     (np.array([np.nan, 1.0]), np.array([0.5, 1.0]), "NaN"),
     (np.array([np.inf, 1.0]), np.array([0.5, 1.0]), "inf"),
     (np.array([1.0, 2.5]), np.array([1.0, 2.0]), "1 of 2 values are wrong"),
+    (np.array([1.0, 2.5]), np.array([1.0, 2.0]), "at index (1,): got 2.5, expected 2.0"),
     (np.array([1.1]), 1.1, "single number"),
     ("1.1", 1.1, "should be a number"),
     ([1.0, 2.0], np.array([1.0, 2.0]), "numpy array"),
@@ -40,6 +43,8 @@ def test_the_right_values_in_another_numeric_dtype_are_right():
     for got in (labels.astype(int), labels.astype(bool), labels.astype(np.float32)):
         assert describe_difference(got, labels) is None, f"{got.dtype} labels with the right values were refused"
     assert describe_difference(labels, labels.astype(bool)) is None
+    assert "It has dtype" not in describe_difference(np.array([0.5, 2.0]), np.array([1 / 3, 2.0])), \
+        "a float64 answer with wrong values must not be told about dtypes"
 
 
 def test_nested_values_name_their_path():
