@@ -6,8 +6,8 @@ Playwright. Every page of the table of contents must load without console errors
 requests; math must be typeset by MathJax (served with the site, nothing from a CDN); every
 figure must load and have a caption; links between pages must resolve, and chapters must link
 the chapters they build on; each chapter's download link must return a zip holding the student
-notebook; search must find a chapter; no page may show a solution line. Screenshots of the landing page
-and of one chapter are written to ``_build/screenshots/``.
+notebook; search must find a chapter; no page may show a solution line. Screenshots of the
+landing page, of one chapter and of that chapter's result are written to ``_build/screenshots/``.
 """
 import functools
 import http.server
@@ -168,3 +168,8 @@ def test_screenshots_of_the_landing_page_and_a_chapter(site, page):
         target = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(target), full_page=False)
         assert target.stat().st_size > 10_000, f"{target} is nearly empty"
+    # The chapter's result, as a reader scrolls to it: its last figure and caption.
+    page.locator("figure").last.scroll_into_view_if_needed()
+    target = SCREENSHOTS / "chapter-result.png"
+    page.screenshot(path=str(target), full_page=False)
+    assert target.stat().st_size > 10_000, f"{target} is nearly empty"
