@@ -10,7 +10,7 @@ in CI and leaves the repository's own caches alone:
 - ``make book`` again, with nothing changed.
 
 Each notebook's wall time is the one the build recorded while it ran it
-(:func:`coursebuild.chapters.execution_seconds`): one kernel per core, as the build always runs
+(:func:`coursebuild.chapters.execution_record`): one kernel per core, as the build always runs
 them.
 """
 import os
@@ -76,10 +76,10 @@ def _make(target, folder, log):
 def notebook_times(folder, setting):
     """dict: assignment id -> seconds of its execution in ``setting``, from a build's cache in ``folder``."""
     times = {}
-    for path in sorted((Path(folder) / "_build" / ".coursebuild" / "executed").glob(f"*-{setting}-*.ipynb")):
-        seconds = chapters.execution_seconds(nbformat.read(path, as_version=4))
-        if seconds is not None:
-            times[path.name.split("-")[0]] = seconds
+    for path in sorted((Path(folder) / "_build" / ".coursebuild" / "executed").glob("*.ipynb")):
+        record = chapters.execution_record(nbformat.read(path, as_version=4))
+        if record is not None and record["setting"] == setting:
+            times[record["assignment"]] = record["seconds"]
     return times
 
 

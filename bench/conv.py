@@ -90,7 +90,7 @@ def run_layers(repeat=3, layers=None):
 
 def describe(layer):
     """str: a layer's sizes in words."""
-    p = layer
+    p = layer  # short: six of its sizes go into one line
     return (f"input ({p['m']}, {p['n_H']}, {p['n_W']}, {p['n_C_prev']}), {p['n_C']} filters of {p['f']}x{p['f']}, "
             f"stride {p['stride']}, pad {p['pad']}")
 

@@ -22,6 +22,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
+from coursekit import fast_setting
+
 from .cache import tree_digest
 from .paths import CACHE, CHAPTERS, RELEASE, ROOT, SOURCE, BuildError, assignments, notebook_of
 from .release import venv_env
@@ -32,7 +34,7 @@ BOOK_CELL_TIMEOUT = 1800
 
 def setting():
     """str: ``"fast"`` or ``"full"``, the training setting notebooks run in now (COURSE_FAST)."""
-    return "fast" if os.environ.get("COURSE_FAST", "0") not in ("", "0", "false", "False") else "full"
+    return "fast" if fast_setting() else "full"
 
 
 def execution_digest(assignment_id, source=SOURCE, root=ROOT):
@@ -51,9 +53,10 @@ def cached_execution(assignment_id, source=SOURCE, cache=CACHE):
     return Path(cache) / "executed" / f"{assignment_id}-{setting()}-{digest[:16]}.ipynb"
 
 
-def execution_seconds(notebook):
-    """float or None: how long the run that produced an executed notebook took (wall clock)."""
-    return notebook.metadata.get("coursebuild", {}).get("seconds")
+def execution_record(notebook):
+    """dict or None: which run produced an executed notebook (``assignment``, ``setting``) and how
+    long it took (``seconds``, wall clock); None for a notebook this build did not execute."""
+    return notebook.metadata.get("coursebuild")
 
 
 def execute_source(assignment_id, source=SOURCE, cache=CACHE):
@@ -101,7 +104,7 @@ def execute_source(assignment_id, source=SOURCE, cache=CACHE):
     seconds = time.perf_counter() - started
     print(f"executed {assignment_id} in {seconds:.1f} s ({setting()} setting)", flush=True)
     # Kept with the run, for the benchmark (bench/book.py); the chapter takes the release's metadata.
-    notebook.metadata["coursebuild"] = {"seconds": round(seconds, 2), "setting": setting()}
+    notebook.metadata["coursebuild"] = {"assignment": assignment_id, "setting": setting(), "seconds": round(seconds, 2)}
     for old in cached.parent.glob(f"{assignment_id}-*.ipynb"):
         if old.name.startswith(f"{assignment_id}-{setting()}-") or old.name.count("-") == 1:  # or an old name
             old.unlink()

@@ -27,7 +27,8 @@ def test_notebook_times_come_from_the_builds_cache(tmp_path):
     for name, seconds in [("a1_first-fast-0123", 2.5), ("a1_first-full-4567", 40.0), ("a2_second-fast-89ab", None)]:
         notebook = nbformat.v4.new_notebook()
         if seconds is not None:
-            notebook.metadata["coursebuild"] = {"seconds": seconds, "setting": name.split("-")[1]}
+            assignment, setting, _ = name.split("-")
+            notebook.metadata["coursebuild"] = {"assignment": assignment, "setting": setting, "seconds": seconds}
         nbformat.write(notebook, executed / f"{name}.ipynb")
     assert book.notebook_times(tmp_path, "fast") == {"a1_first": 2.5}
     assert book.notebook_times(tmp_path, "full") == {"a1_first": 40.0}

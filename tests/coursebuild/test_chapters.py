@@ -60,8 +60,9 @@ def test_fast_and_full_runs_are_cached_side_by_side(tmp_path, monkeypatch):
     assert runs["1"][1] == runs["1"][0] and runs[""][1] == runs[""][0], "the second run of a setting was not cached"
     names = sorted(p.name.split("-")[1] for p in (tmp_path / "cache" / "executed").iterdir())
     assert names == ["fast", "full"], f"expected one cached run per setting, found {names}"
-    seconds = chapters.execution_seconds(runs["1"][0])
-    assert seconds is not None and seconds > 0, "the run's wall time is recorded for the benchmark"
+    record = chapters.execution_record(runs["1"][0])
+    assert record is not None and record["seconds"] > 0, "the run's wall time is recorded for the benchmark"
+    assert record["assignment"] == "x0_broken" and record["setting"] == "fast", f"the run is recorded as {record}"
 
 
 def test_links_between_assignments_become_links_between_chapters(tmp_path):
