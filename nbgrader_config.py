@@ -3,7 +3,12 @@
 Run nbgrader from the repository root with the virtual environment's ``bin/`` on PATH
 (nbgrader shells out to ``alembic``); ``make release`` does this for you.
 """
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput,
+                                    SaveAutoGrades)
+
 from coursebuild.grading import cell_timeout
+from coursebuild.sandbox import SandboxedExecute
 
 c = get_config()  # noqa: F821  (injected by traitlets when nbgrader loads this file)
 
@@ -37,3 +42,12 @@ c.OverwriteCells.add_missing_cells = True
 # pattern matches any text); the visible checks print warnings as notes instead (coursekit.checks).
 c.IgnorePattern.enabled = True  # off by default in nbgrader
 c.IgnorePattern.pattern = r"[\s\S]"
+
+# Student code never runs unboxed: autograding executes each submission in a bubblewrap sandbox
+# (no network, read-only system, nothing of the course visible, limits on memory, processes, CPU
+# time, file size and output), and every exercise's verdict is decided by the course's grader
+# outside it. Only the Execute step changes; the rest is nbgrader's default list. Limits:
+# c.SandboxedExecute.memory_limit, process_limit, cpu_limit, file_size_limit, scratch_limit and
+# output_limit (see coursebuild/sandbox.py for the defaults and why).
+c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]

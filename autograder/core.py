@@ -8,7 +8,6 @@ one of them, the failure message names the mistake.
 """
 import ast
 import copy
-import dataclasses
 import functools
 import inspect
 import re
@@ -23,7 +22,7 @@ from typing import Callable
 
 import numpy as np
 
-from coursekit.checks import describe_difference, describe_mutation, format_value, record_result
+from coursekit.checks import describe_difference, describe_mutation, format_value, rebind, record_result
 
 __all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader", "rebind"]
 
@@ -140,14 +139,14 @@ class Exercise:
     checks : tuple of callable
         ``check(function, rng) -> str or None``: properties checked after the comparison with
         the reference, e.g. a numerical gradient check of a backward pass; a str is a failure.
-    view : callable, optional
-        Applied to every result before comparing, when results are not values (a Keras model is
-        compared through :func:`autograder.keras_models.architecture`).
-    prepare : callable, optional
-        ``prepare(function) -> callable`` turns the student's function, the reference and each
-        typical mistake alike into what the cases call, for a function that works through the
-        notebook's globals (``train_step`` uses the notebook's model and optimizer): the result
-        runs it with the grader's own.
+    harness : callable, optional
+        ``harness(function, *args) -> value`` runs the function on a case and returns what is
+        compared, when a call alone does not give a comparable value: a Keras model builder is
+        compared through its layer description (:func:`autograder.harnesses.architecture_of`),
+        ``train_step`` runs with the grader's own model and optimizer. The reference and the
+        mistakes run through it here; the student's function runs through it in the student's
+        kernel, which receives its source (so a harness imports what it uses inside its body,
+        from coursekit, numpy or TensorFlow only, and returns plain values).
     """
 
     name: str
@@ -158,8 +157,7 @@ class Exercise:
     arg_names: tuple = field(default=None)
     calls: tuple = ()
     checks: tuple = ()
-    view: Callable = None
-    prepare: Callable = None
+    harness: Callable = None
 
     def parameter_names(self, count):
         names = list(self.arg_names or inspect.signature(self.reference).parameters)
@@ -202,7 +200,9 @@ def grader(exercises, mistakes):
     def _grade(name, function, seed, trusted):
         if name not in exercises:
             raise KeyError(f"no exercise {name!r}; this assignment grades {sorted(exercises)}")
-        problem = None if trusted else (borrowed_code(name, function) or tampering())
+        # A function in this process (the instructors' own runs) must not be the course's code; a
+        # function in a sandboxed kernel (autograder.trusted) cannot reach it at all.
+        problem = None if trusted or is_remote(function) else (borrowed_code(name, function) or tampering())
         if problem:
             record_result(name, False)
             raise GradingError(f"{FLAG} {problem} No credit for {name}.")
@@ -321,19 +321,6 @@ def interrupted(name):
             f"true), or does it loop in Python where numpy could work on the whole array at once?")
 
 
-def rebind(function, names):
-    """A copy of ``function`` whose global names in ``names`` (a dict) refer to other objects.
-
-    The function's own globals are left alone, so the student's notebook is not changed.
-    """
-    namespace = dict(function.__globals__)
-    namespace.update(names)
-    rebound = types.FunctionType(function.__code__, namespace, function.__name__,
-                                 function.__defaults__, function.__closure__)
-    rebound.__kwdefaults__ = function.__kwdefaults__
-    return rebound
-
-
 def with_reference_helpers(function, exercise):
     """``function`` with the names in ``exercise.calls`` bound to the reference implementations.
 
@@ -348,20 +335,45 @@ def with_reference_helpers(function, exercise):
     return rebind(function, {name: getattr(library, name) for name in exercise.calls})
 
 
+class Local:
+    """A function that runs in this process: the reference, a typical mistake, or a student's
+    function in the instructors' own runs of a notebook (:mod:`autograder.trusted` has the remote
+    twin, a student's function in a sandboxed kernel)."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def call(self, args, harness=None):
+        """``(result, args)``: the result on a copy of ``args`` (through ``harness`` if given), and
+        that copy after the call (to see whether the function changed its arguments)."""
+        args = copy.deepcopy(args)
+        if harness is None:
+            return _call_quietly(self.function, args), args
+        return _call_quietly(harness, (self.function, *args)), args
+
+    def __call__(self, *args):
+        return self.function(*args)
+
+
+def is_remote(function):
+    """True for a student's function that runs in a sandboxed kernel (autograder.trusted.Remote)."""
+    return hasattr(function, "remote_exercise")
+
+
+def error_name(error):
+    """The name of an exception's type, also for one raised in the student's kernel."""
+    return getattr(error, "type_name", type(error).__name__)
+
+
 def _diagnose(got, raised, case, mistakes, exercise):
     """The explanation of the first known mistake that reproduces the student's result, or None."""
     for mistake in mistakes:
         try:
-            wrong = _call_quietly(mistake.implementation, copy.deepcopy(case.args))
+            wrong, _ = Local(mistake.implementation).call(case.args, exercise.harness)
         except Exception as error:  # noqa: BLE001 - a mistake may well crash; that is its signature
-            if raised is not None and type(error) is type(raised) and str(error) == str(raised):
+            if raised is not None and type(error).__name__ == error_name(raised) and str(error) == str(raised):
                 return mistake.explanation
             continue
-        if exercise.view is not None:
-            try:
-                wrong = exercise.view(wrong)
-            except Exception:  # noqa: BLE001 - a mistake whose result cannot be viewed matches nothing
-                continue
         if raised is None and describe_difference(got, wrong, rtol=exercise.rtol, atol=exercise.atol) is None:
             return mistake.explanation
     return None
@@ -374,7 +386,8 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
     ----------
     exercise : Exercise
     function : callable
-        The student's implementation.
+        The student's implementation: a function in this process, or the remote handle of one
+        in a sandboxed kernel (:class:`autograder.trusted.Remote`).
     mistakes : sequence of Mistake
         Known wrong implementations; a matching one is named in the failure message.
     seed : int, optional
@@ -389,53 +402,52 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
     record_result(exercise.name, False)  # until every case has passed
     if not callable(function):
         raise GradingError(f"{exercise.name} should be a function, but it is {format_value(function)}.")
-    function = with_reference_helpers(function, exercise)
-    if exercise.prepare is not None:
-        prepare = exercise.prepare
-        exercise = dataclasses.replace(exercise, reference=prepare(exercise.reference), prepare=None)
-        mistakes = [dataclasses.replace(m, implementation=prepare(m.implementation)) for m in mistakes]
-        function = prepare(function)
+    subject = function if is_remote(function) else Local(with_reference_helpers(function, exercise))
     rng = np.random.default_rng(stable_seed(exercise.name) if seed is None else seed)
     for case in exercise.cases(rng):
-        _grade_case(exercise, function, case, mistakes)
+        _grade_case(exercise, subject, case, mistakes)
     for check in exercise.checks:
-        message = _run_check(check, function, exercise)
+        message = _run_check(check, subject, exercise)
         if message:
             diagnosis = next((m.explanation for m in mistakes
-                              if _run_check(check, m.implementation, exercise) == message), None)
+                              if _run_check(check, Local(m.implementation), exercise) == message), None)
             raise GradingError(message + (f"\nLikely mistake: {diagnosis}" if diagnosis else ""))
     record_result(exercise.name, True)
 
 
-def _run_check(check, function, exercise):
-    """Run one property check with its own fixed seed, so a known mistake reproduces its message."""
+def _run_check(check, subject, exercise):
+    """Run one property check with its own fixed seed, so a known mistake reproduces its message.
+
+    ``subject`` is a :class:`Local` or a remote function: call it, or use its ``call(args, harness)``.
+    """
     rng = np.random.default_rng(stable_seed(f"{exercise.name}:{getattr(check, '__name__', 'check')}"))
     with np.errstate(all="ignore"):
         try:
-            return check(function, rng)
+            return check(subject, rng)
+        except KeyboardInterrupt:
+            raise
         except Exception as error:  # noqa: BLE001 - a crash inside the check is the student's code failing
-            return f"{exercise.name} raised {type(error).__name__}: {error} during a property check"
+            return f"{exercise.name} raised {error_name(error)}: {error} during a property check"
 
 
-def _grade_case(exercise, function, case, mistakes):
-    """Raise :class:`GradingError` unless ``function`` agrees with the reference on ``case``."""
+def _grade_case(exercise, subject, case, mistakes):
+    """Raise :class:`GradingError` unless ``subject`` agrees with the reference on ``case``."""
     names = exercise.parameter_names(len(case.args))
     call = f"{exercise.name}({', '.join(names)})"
     inputs = "\n".join(f"  {n} = {format_value(a)}" for n, a in zip(names, case.args))
     if case.note:
         inputs += f"\n  ({case.note})"
-    expected = _call_quietly(exercise.reference, copy.deepcopy(case.args))
-    view = exercise.view or (lambda value: value)
-    expected = view(expected)
-    args = copy.deepcopy(case.args)
-    got, raised = None, None
+    expected, _ = Local(exercise.reference).call(case.args, exercise.harness)
+    got, raised, args = None, None, case.args
     try:
-        got = view(_call_quietly(function, args))
-    except NotImplementedError:
-        raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
+        got, args = subject.call(case.args, exercise.harness)
+    except KeyboardInterrupt:
+        raise
     except Exception as error:  # noqa: BLE001 - any crash of student code is a finding to report
+        if error_name(error) == "NotImplementedError":
+            raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
         raised = error
-        message = f"{call} raised {type(error).__name__}: {error}"
+        message = f"{call} raised {error_name(error)}: {error}"
     if raised is None:
         message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call) \
             or describe_mutation(call, names, case.args, args)

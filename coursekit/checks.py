@@ -17,7 +17,7 @@ import warnings
 import numpy as np
 
 __all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "format_value",
-           "record_result", "failing", "failing_helpers"]
+           "record_result", "failing", "failing_helpers", "rebind"]
 
 # A student function that returns something this large is not an answer to any exercise of
 # the course; refuse to compare it element by element (that could take minutes or memory).
@@ -349,6 +349,20 @@ def describe_mutation(call, names, before, after):
             return (f"{call} changed its argument {name} in place. Work on a copy "
                     f"(np.array({name}, copy=True)) or build a new array instead.")
     return None
+
+
+def rebind(function, names):
+    """A copy of ``function`` whose global names in ``names`` (a dict) refer to other objects.
+
+    The function's own globals are left alone, so the student's notebook is not changed. The
+    grader uses it to run a function that calls helpers with other helpers in their place.
+    """
+    namespace = dict(function.__globals__)
+    namespace.update(names)
+    rebound = types.FunctionType(function.__code__, namespace, function.__name__,
+                                 function.__defaults__, function.__closure__)
+    rebound.__kwdefaults__ = function.__kwdefaults__
+    return rebound
 
 
 def _parameter_names(function, count):
