@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 # nbgrader shells out to `alembic` and kernels are found through PATH: use the venv's bin/ first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: book test bench data release install clean help grade browser
+.PHONY: book test bench data release install clean help grade browser sandbox
 
 help:
 	@echo "make book   - build the HTML book into _build/html (creates .venv, releases, chapters)"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench  - run the benchmarks and write bench/results.md"
 	@echo "make grade A=<assignment-id> - autograde every submission in parallel, feedback, grades.csv, report"
 	@echo "make browser- install Debian's chromium for the site test (make test does it; needs root or sudo)"
+	@echo "make sandbox- install Debian's bubblewrap, which grading runs every submission in (needs root or sudo)"
 	@echo "make clean  - remove every built thing (.venv excepted)"
 
 install: $(STAMP)
@@ -48,19 +49,28 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends chromium
 
+# Autograding runs every submission's kernel in Debian's bubblewrap (coursebuild/sandbox.py):
+# installed once, like Chromium; grading refuses to run student code without it.
+BWRAP ?= /usr/bin/bwrap
+sandbox: $(BWRAP)
+$(BWRAP):
+	@command -v apt-get >/dev/null || { echo "no apt-get: install bubblewrap (bwrap) with your system's package manager"; exit 1; }
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends bubblewrap
+
 # The tests run long training loops in their fast setting (see README: COURSE_FAST).
 test: export COURSE_FAST = 1
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(BWRAP)
 	$(PY) -m coursebuild book
 	$(PY) -m pytest --nbval-lax --durations=15 tests source
 
 # A whole class: autograde in parallel, feedback, export, report (book/instructor_guide.md).
-grade: $(STAMP)
+grade: $(STAMP) $(BWRAP)
 	@test -n "$(A)" || { echo "usage: make grade A=<assignment-id>"; exit 1; }
 	$(PY) -m coursebuild grade $(A)
 
 # Speed is measured here, never asserted in a test.
-bench: $(STAMP) $(CHROMIUM)
+bench: $(STAMP) $(CHROMIUM) $(BWRAP)
 	$(PY) -m bench
 
 clean:

@@ -11,21 +11,11 @@ import numpy as np
 from solutions import c4w2a_keras_tutorial as reference
 
 from .core import Case, Exercise, grader
-from .keras_models import accuracy_after_training, architecture
+from .harnesses import architecture_of, trained_accuracy
 from .mistakes.c4w2a_keras_tutorial import MISTAKES
 
 #: Test accuracy the reference reaches with room to spare after 10 epochs of Adam on the faces.
 HAPPY_FLOOR = 0.8
-
-
-@functools.lru_cache(maxsize=None)
-def faces():
-    """(X_train, Y_train, X_test, Y_test): faces scaled to [0, 1], labels as (m, 1) columns."""
-    from coursekit.datasets import load_faces
-
-    train_x, train_y, test_x, test_y, _ = load_faces()
-    return ((train_x / 255.0).astype(np.float32), train_y.T.astype(np.float32),
-            (test_x / 255.0).astype(np.float32), test_y.T.astype(np.float32))
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,8 +40,7 @@ def _predict_cases(rng):
 
 
 def _happy_accuracy(function, rng):
-    accuracy = accuracy_after_training(lambda: function((25, 25, 3)), faces(), "binary_crossentropy", epochs=10,
-                                       batch_size=8, learning_rate=0.001)
+    accuracy, _ = function.call((((25, 25, 3),), "faces", "binary_crossentropy", 10, 8, 0.001), trained_accuracy)
     if accuracy < HAPPY_FLOOR:
         return (f"HappyModel((25, 25, 3)) has the right layers but reaches a test accuracy of only {accuracy:.3f} "
                 f"after 10 epochs of Adam on the faces (the reference reaches at least {HAPPY_FLOOR}).")
@@ -59,7 +48,7 @@ def _happy_accuracy(function, rng):
 
 
 EXERCISES = {exercise.name: exercise for exercise in [
-    Exercise("HappyModel", reference.HappyModel, _shapes, view=architecture, checks=(_happy_accuracy,)),
+    Exercise("HappyModel", reference.HappyModel, _shapes, harness=architecture_of, checks=(_happy_accuracy,)),
     Exercise("predict_image", reference.predict_image, _predict_cases, rtol=1e-5, atol=1e-6),
 ]}
 

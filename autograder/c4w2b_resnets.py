@@ -4,33 +4,19 @@ The blocks are compared with :mod:`solutions.c4w2b_resnets` by their outputs on 
 with fixed weights (every convolution's kernel drawn from a seeded initializer), in inference
 and in training mode (batch normalization with the batch's statistics), and the residual
 blocks also by their layers and connections (:func:`coursekit.models.layer_graph`). ResNet50
-is compared layer by layer, with the reference blocks in place of the student's, so a mistake
-in a block costs that block's points only.
+is compared layer by layer with stand-ins in place of the blocks, which record the blocks it
+calls and their arguments (:func:`autograder.harnesses.resnet_with_stand_in_blocks`), so a
+mistake in a block costs that block's points only.
 """
 import numpy as np
 
 from coursekit.checks import describe_difference
-from coursekit.models import block_graph, layer_graph
+from coursekit.models import SeededUniform
 from solutions import c4w2b_resnets as reference
 
-from .core import Case, Exercise, grader
+from .core import Case, Exercise, Local, grader
+from .harnesses import block_layers, resnet_with_stand_in_blocks
 from .mistakes.c4w2b_resnets import MISTAKES
-
-
-class SeededUniform:
-    """An ``initializer`` argument: ``SeededUniform()(seed=0)`` draws kernels uniformly in [-1, 1).
-
-    Every convolution of a block gets the same initializer seed, so two implementations that
-    build the same layers get the same weights whatever order they build them in.
-    """
-
-    def __call__(self, seed=0):
-        import tensorflow as tf
-
-        return tf.keras.initializers.RandomUniform(-1.0, 1.0, seed=seed)
-
-    def __repr__(self):
-        return "SeededUniform()  (kernels uniform in [-1, 1) from seed 0)"
 
 
 def _images(rng, m, n_H, n_C):
@@ -70,7 +56,8 @@ def _highway_cases(rng):
 def _block_layers(block, *args):
     """A check: ``block`` builds the reference's layers and connections (on a symbolic 6x6x4 input)."""
     def check(function, rng):
-        got, expected = block_graph(function, (6, 6, 4), *args), block_graph(getattr(reference, block), (6, 6, 4), *args)
+        got, _ = function.call(((6, 6, 4), *args), block_layers)
+        expected, _ = Local(getattr(reference, block)).call(((6, 6, 4), *args), block_layers)
         difference = describe_difference(got, expected, what="the block's layer list")
         if difference:
             return (f"{block} gives the right values but builds other layers than the specification "
@@ -89,7 +76,7 @@ EXERCISES = {exercise.name: exercise for exercise in [
              checks=(_block_layers("identity_block", 3, [2, 3, 4]),)),
     Exercise("convolutional_block", reference.convolutional_block, _convolutional_cases, rtol=1e-4, atol=1e-5,
              checks=(_block_layers("convolutional_block", 3, [2, 3, 8], 2),)),
-    Exercise("ResNet50", reference.ResNet50, _model_shapes, view=layer_graph,
+    Exercise("ResNet50", reference.ResNet50, _model_shapes, harness=resnet_with_stand_in_blocks,
              calls=("identity_block", "convolutional_block")),
     Exercise("highway_block", reference.highway_block, _highway_cases, rtol=1e-4, atol=1e-5),
 ]}

@@ -3,19 +3,17 @@
 The costs are compared with :mod:`solutions.c4w4a_style_transfer` on random activations whose
 height, width and channels all differ (a reshape in the wrong order, or a normalization that
 swaps them, changes the result), with non-uniform layer weights. ``train_step`` works through the
-notebook's globals (the feature model, ``a_C``, ``a_S``, the optimizer, ``ALPHA``, ``BETA``), so
-it runs here with the grader's own: a small random convolutional model with the same kind of
-outputs, a fresh Adam, and the reference costs; two steps from the same start must give the
-same costs and pixels as the reference.
+notebook's globals (the feature model, ``a_C``, ``a_S``, the optimizer, ``ALPHA``, ``BETA``, the
+costs), so it runs with the grader's own (:func:`autograder.harnesses.two_train_steps`): a small
+random convolutional model with the same kind of outputs, a fresh Adam, and stand-in costs; two
+steps from the same start must give the same costs and pixels as the reference.
 """
-import functools
-import types
-
 import numpy as np
 
 from solutions import c4w4a_style_transfer as reference
 
-from .core import Case, Exercise, grader, rebind
+from .core import Case, Exercise, grader
+from .harnesses import two_train_steps
 from .mistakes.c4w4a_style_transfer import MISTAKES
 
 
@@ -80,55 +78,6 @@ def _total_cases(rng):
     return cases
 
 
-@functools.lru_cache(maxsize=1)
-def _feature_model():
-    """A small convolutional model with five 'style' outputs and a 'content' output, fixed weights."""
-    import tensorflow as tf
-
-    X_input = tf.keras.Input((16, 16, 3))
-    X, outputs = X_input, []
-    for number, (channels, pool) in enumerate([(4, False), (4, True), (6, False), (6, True), (8, False), (8, False)]):
-        X = tf.keras.layers.Conv2D(channels, 3, padding="same", activation="relu",
-                                   kernel_initializer=tf.keras.initializers.GlorotUniform(seed=number))(X)
-        outputs.append(X)
-        if pool:
-            X = tf.keras.layers.AveragePooling2D(2)(X)
-    return tf.keras.Model(X_input, outputs)
-
-
-def run_train_step(train_step):
-    """``train_step`` run with the grader's globals, as a function of the images and the costs' weights.
-
-    Returns
-    -------
-    run : callable
-        ``run(content_image, style_image, generated_image, ALPHA, BETA)`` takes two steps from
-        ``generated_image`` with a fresh Adam (learning rate 0.05) and returns the cost of each
-        and the pixels after the first.
-    """
-    python = getattr(train_step, "python_function", train_step)  # the function inside @tf.function
-    if not isinstance(python, types.FunctionType):
-        return train_step  # called as it is, it fails with a message that names it
-
-    def run(content_image, style_image, generated_image, ALPHA, BETA):
-        import tensorflow as tf
-
-        model = _feature_model()
-        step = rebind(python, {
-            "vgg_model_outputs": model, "a_C": model(content_image), "a_S": model(style_image),
-            "optimizer": tf.keras.optimizers.Adam(learning_rate=0.05), "ALPHA": ALPHA, "BETA": BETA,
-            "STYLE_LAYERS": reference.STYLE_LAYERS, "clip_0_1": reference.clip_0_1,
-            **{name: getattr(reference, name) for name in ("compute_content_cost", "compute_style_cost",
-                                                          "compute_layer_style_cost", "gram_matrix", "total_cost")}})
-        image = tf.Variable(generated_image)
-        first = step(image)
-        after = np.array(image.numpy())
-        second = step(image)
-        return {"J of the first step": float(first), "pixels after the first step": after,
-                "J of the second step": float(second)}
-    return run
-
-
 def _train_step_cases(rng):
     cases = []
     for alpha, beta, note in [(10.0, 40.0, "ALPHA=10, BETA=40"), (1.0, 500.0, "ALPHA=1, BETA=500")]:
@@ -149,7 +98,7 @@ EXERCISES = {exercise.name: exercise for exercise in [
     Exercise("total_cost", reference.total_cost, _total_cases, rtol=1e-6, atol=1e-7),
     Exercise("train_step", reference.train_step, _train_step_cases, rtol=1e-4, atol=1e-5,
              arg_names=("content_image", "style_image", "generated_image", "ALPHA", "BETA"),
-             prepare=run_train_step),
+             harness=two_train_steps),
 ]}
 
 grade = grader(EXERCISES, MISTAKES)

@@ -6,7 +6,8 @@ source folder and the submission), in parallel processes; then, one at a time, t
 folder is copied back and the scores are written into the course's gradebook through nbgrader's
 API. Feedback and the CSV export run once, at the end. A submission nbgrader cannot grade (not
 JSON, every cell missing) is listed in the report with nbgrader's reason, and a submission whose
-hidden tests refused it (``autograder.core.FLAG``) is flagged.
+test cells finished without the course grader's pass, or that called the grader itself
+(``autograder.core.FLAG``, written by :mod:`coursebuild.sandbox`), is flagged with the reason.
 """
 import re
 import shutil
@@ -30,7 +31,11 @@ class Outcome:
     student: str
     scores: dict = field(default_factory=dict)  # grade_id -> (score, max_score)
     error: str = ""
-    flagged: bool = False
+    flags: list = field(default_factory=list)  # why the submission was flagged (autograder.core.FLAG)
+
+    @property
+    def flagged(self):
+        return bool(self.flags)
 
 
 def students(course, assignment_id):
@@ -67,7 +72,7 @@ def _merge(course, assignment_id, student, scratch, log):
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(graded, target)
-        outcome.flagged = any(FLAG in notebook.read_text(encoding="utf-8") for notebook in graded.glob("*.ipynb"))
+        outcome.flags = [reason for notebook in sorted(graded.glob("*.ipynb")) for reason in flag_reasons(notebook)]
     with Gradebook(f"sqlite:///{scratch / 'gradebook.db'}") as theirs, \
             Gradebook(f"sqlite:///{course / 'gradebook.db'}") as ours, ours.db.no_autoflush:
         # no_autoflush: the new submission's grades are filled in before anything is written.
@@ -92,6 +97,18 @@ def _merge(course, assignment_id, student, scratch, log):
     if not outcome.scores or "ERROR" in log:
         outcome.error = _reason(log)
     return outcome
+
+
+def flag_reasons(notebook):
+    """list of str: the integrity flags (:data:`autograder.core.FLAG`) in an autograded notebook, in order."""
+    import json
+
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return []
+    return [output.get("evalue", "").replace(FLAG, "").strip() for cell in cells for output in cell.get("outputs", [])
+            if output.get("output_type") == "error" and FLAG in str(output.get("evalue", ""))]
 
 
 def _reason(log):
@@ -187,8 +204,9 @@ def write_report(assignment_id, outcomes, folder):
         total = sum(score or 0 for score, _ in o.scores.values())
         most = sum(top for _, top in o.scores.values())
         lost = ", ".join(cell.removeprefix("test_") for cell, (score, top) in o.scores.items() if (score or 0) < top)
-        note = "; ".join(filter(None, ["FLAGGED: used the course's code or changed the grader's" if o.flagged else "",
-                                        o.error]))
+        flags = list(dict.fromkeys(o.flags))
+        note = "; ".join(filter(None, [f"FLAGGED: {flags[0]}" + (f" (and {len(flags) - 1} more)" if len(flags) > 1 else "")
+                                       if flags else "", o.error])).replace("|", "/")
         lines.append(f"| {o.student} | {total:g} / {most:g} | {lost} | {note} |")
     path = folder / "report.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -10,6 +10,24 @@ for models that branch (residual blocks). Nothing here builds a model.
 KEYS = ("filters", "kernel_size", "strides", "padding", "pool_size", "axis", "units", "activation", "rate")
 
 
+class SeededUniform:
+    """An ``initializer`` argument of the graded blocks: ``SeededUniform()(seed=0)`` draws kernels
+    uniformly in [-1, 1).
+
+    Every convolution of a block gets the same initializer seed, so two implementations that
+    build the same layers get the same weights whatever order they build them in. The grader
+    sends it to the student's kernel by name (:mod:`coursekit.wire`).
+    """
+
+    def __call__(self, seed=0):
+        import tensorflow as tf
+
+        return tf.keras.initializers.RandomUniform(-1.0, 1.0, seed=seed)
+
+    def __repr__(self):
+        return "SeededUniform()  (kernels uniform in [-1, 1) from seed 0)"
+
+
 def _config(layer):
     config = layer.get_config()
     if "axis" in config:  # axis=-1 and axis=3 are the same axis of a 4-D input

@@ -60,7 +60,9 @@ def encode(value):
     buffers = []
 
     def array(kind, a):
-        a = np.ascontiguousarray(a)
+        a = np.asarray(a)
+        if not a.flags.c_contiguous:
+            a = a.copy(order="C")  # (np.ascontiguousarray would make a 0-d array 1-d)
         if a.dtype.kind not in _KINDS or a.dtype.fields:
             return ["opaque", f"ndarray of dtype {a.dtype}", _short_repr(a)]
         buffers.append(a.tobytes())

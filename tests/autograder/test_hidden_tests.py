@@ -80,19 +80,17 @@ def test_every_mistake_pastes_into_a_notebook_as_the_exercise(assignment_id, mis
     assert pasted.__name__ == mistake.exercise
     exercise = hidden(assignment_id).EXERCISES[mistake.exercise]
     case = exercise.cases(np.random.default_rng(0))[0]
-    prepare = exercise.prepare or (lambda function: function)  # as grading calls them
-    with np.errstate(all="ignore"):
-        outcome = [_outcome(prepare(f), copy.deepcopy(case.args), exercise.view) for f in (pasted, mistake.implementation)]
+    with np.errstate(all="ignore"):  # as grading calls them: through the exercise's harness, if any
+        outcome = [_outcome(f, copy.deepcopy(case.args), exercise.harness) for f in (pasted, mistake.implementation)]
     if isinstance(outcome[1], str):
         assert outcome[0] == outcome[1], "the pasted code does not crash like the mistake"
     else:
         assert describe_difference(*outcome, rtol=0, atol=0) is None, "the pasted code does not behave like the mistake"
 
 
-def _outcome(function, args, view=None):
+def _outcome(function, args, harness=None):
     try:
-        result = function(*args)
-        return view(result) if view else result
+        return harness(function, *args) if harness else function(*args)
     except Exception as error:  # noqa: BLE001 - a mistake may crash; it must crash the same way
         return f"{type(error).__name__}: {error}"
 
@@ -109,5 +107,5 @@ def test_an_exercise_that_calls_another_is_graded_with_the_reference_one(assignm
         tree = ast.parse(textwrap.dedent(inspect.getsource(exercise.reference)))
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         undeclared = sorted((used & set(exercises)) - set(exercise.calls) - {name})
-        assert exercise.prepare or not undeclared, (
+        assert exercise.harness or not undeclared, (
             f"{assignment_id}.{name} calls the exercise(s) {undeclared}; add them to its Exercise's calls=")

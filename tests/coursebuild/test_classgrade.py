@@ -11,6 +11,11 @@ from ..helpers import make_course, scores, set_solution, submit
 
 ASSIGNMENT = "c1w2a_numpy_basics"
 
+#: A wrong L2 whose test cell is made to finish without an error: the hidden test's call and the
+#: visible checks replaced by functions that do nothing.
+CHEAT = ("import coursekit.grading\ncoursekit.grading.grade = lambda *args: None\nexpect = lambda *args, **kwargs: None\n"
+         "def L2(yhat, y):\n    return 0.0\n")
+
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
@@ -19,7 +24,7 @@ def course(tmp_path_factory):
     source = nbformat.read(course / "source" / ASSIGNMENT / name, as_version=4)
     submit(course, ASSIGNMENT, "ada", source)
     submit(course, ASSIGNMENT, "bob", set_solution(source, "L1", "def L1(yhat, y):\n    return 0.0\n"))
-    submit(course, ASSIGNMENT, "cyd", set_solution(source, "L2", "from solutions.c1w2a_numpy_basics import L2\n"))
+    submit(course, ASSIGNMENT, "cyd", set_solution(source, "L2", CHEAT))
     broken = course / "submitted" / "dee" / ASSIGNMENT
     broken.mkdir(parents=True)
     (broken / name).write_text("{", encoding="utf-8")
@@ -37,7 +42,7 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
     assert [o.student for o in outcomes] == ["ada", "bob", "cyd", "dee"]
     assert totals(course) == {"ada": 8, "bob": 7, "cyd": 7, "dee": 0}
     flagged = {o.student for o in outcomes if o.flagged}
-    assert flagged == {"cyd"}, "a submission that imports the reference is flagged"
+    assert flagged == {"cyd"}, "a test cell that finished without the grader's pass is flagged"
     assert "NotJSONError" in outcomes[3].error
     csv = (course / "grades.csv").read_text()
     assert "ada" in csv and "dee" in csv
@@ -45,7 +50,8 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
     report = classgrade.write_report(ASSIGNMENT, outcomes, tmp_path).read_text()
     assert "| ada | 8 / 8 |  |  |" in report, report
     assert "| bob | 7 / 8 | L1 |  |" in report, report
-    assert "| cyd | 7 / 8 | L2 | FLAGGED" in report, report
+    assert "| cyd | 7 / 8 | L2 | FLAGGED: The test cell finished, but the course's grader recorded no pass for L2" \
+        in report, report
     dee = next(line for line in report.splitlines() if line.startswith("| dee |"))
     assert "| 0 / 8 |" in dee and "NotJSONError" in dee, report
     assert (tmp_path / "scores.png").stat().st_size > 0
