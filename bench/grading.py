@@ -64,8 +64,9 @@ def section(rows):
     """The results as a markdown section."""
     lines = ["## Grading a class: serial against parallel", "",
              "A class of students submits the solution notebook (every other one with a typical mistake); "
-             "`python -m coursebuild grade` autogrades, merges, writes feedback and exports. Both runs give the "
-             "same grades (checked before timing is reported).", "",
+             "`python -m coursebuild grade` autogrades (every kernel in the bubblewrap sandbox, every verdict by "
+             "the grader outside it), merges, writes feedback and exports. Both runs give the same grades "
+             "(checked before timing is reported).", "",
              "| assignment | processes | students | seconds | submissions per minute |",
              "| --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {a} | {p} | {s} | {t:.0f} | {r:.1f} |" for a, p, s, t, r in rows]

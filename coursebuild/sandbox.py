@@ -183,6 +183,7 @@ def command(argv, *, assignment_folder, run_folder, grader_socket, limits, env=N
     if not root:
         args += ["--unshare-user"]
     args += _system_mounts() + ["--proc", "/proc", "--dev", "/dev"]
+    args += ["--perms", "1777", "--size", str(limits.scratch), "--tmpfs", "/dev/shm"]  # joblib, multiprocessing
     args += ["--perms", "1777", "--size", str(limits.scratch), "--tmpfs", "/tmp"]
     args += ["--perms", "1777", "--size", str(limits.scratch), "--tmpfs", HOME]
     args += _python_mounts()
@@ -315,6 +316,12 @@ class SandboxedExecute(Execute):
         folder = resources.get("metadata", {}).get("path") or "."
         env = {name: os.environ[name] for name in ("COURSE_FAST",) if name in os.environ}
         sandbox = Sandbox(folder, self.limits(), env)
+        # The grader's own cases read the assignment's datasets (YOLO's scenes) from the instructors'
+        # copy, not from the submission's folder.
+        datasets = Path(self.coursedir_source(assignment_id)) / "datasets"
+        saved = os.environ.get("COURSE_DATA_DIR")
+        if saved is None and datasets.is_dir():
+            os.environ["COURSE_DATA_DIR"] = str(datasets.resolve())
         try:
             with Server(assignment_id, sandbox.grader_socket) as server:
                 self._sandbox, self._server, self._dead, self._output_bytes = sandbox, server, None, 0
@@ -322,6 +329,13 @@ class SandboxedExecute(Execute):
                 return super().preprocess(nb, resources, km)
         finally:
             sandbox.close()
+            if saved is None:
+                os.environ.pop("COURSE_DATA_DIR", None)
+
+    def coursedir_source(self, assignment_id):
+        """The assignment's source folder (nbgrader runs in the course's root)."""
+        source = self.config.get("CourseDirectory", {}).get("source_directory", "source")
+        return Path(source) / assignment_id
 
     def preprocess_cell(self, cell, resources, index):
         if self._sandbox is not None and not self._server.started:

@@ -13,7 +13,6 @@ Without ``COURSE_GRADER`` (the instructors' own runs of a source notebook, with 
 """
 import os
 import socket
-import sys
 import types
 import warnings
 
@@ -99,7 +98,7 @@ class _Connection:
                 warnings.simplefilter("ignore")
                 result = call(*args_to_pass)
             reply = {"op": "returned", "result": None, "args": None}
-            values = [result, list(args)]
+            values = [result, None if harness else list(args)]  # (a harness's arguments are not the student's)
         except KeyboardInterrupt:
             wire.send(self.sock, {"op": "interrupted"})
             return
@@ -136,10 +135,4 @@ def _safe(text):
         return "(unprintable)"
 
 
-def in_sandbox():
-    """True while this kernel is graded (the grader's socket is set)."""
-    return bool(os.environ.get(ADDRESS))
-
-
-__all__ = ["GradingError", "grade", "in_sandbox"]
-_ = sys  # noqa: F841
+__all__ = ["GradingError", "grade"]

@@ -139,8 +139,9 @@ def _escapes(course):
 NETWORK = _tries(["import socket; socket.create_connection(('1.1.1.1', 80), timeout=3)",
                   "import socket; socket.create_connection(('127.0.0.1', 22), timeout=3)",
                   "import urllib.request; urllib.request.urlopen('http://pypi.org', timeout=3)"])
-MEMORY = _tries(["big = np.ones(40 * 2**30 // 8)", "big = bytearray(12 * 2**30)"]) + (
-    "def L2(yhat, y):\n    hog = np.ones(20 * 2**30 // 8)  # 20 GB\n    return float(np.sum(hog))\n")
+MEMORY = _tries(["big = np.ones(40 * 2**30 // 8)", "big = bytearray(12 * 2**30)"]).replace(RIGHT_L1, (
+    "def L1(yhat, y):\n    hog = np.ones(20 * 2**30 // 8)  # 20 GB on the way to the answer\n"
+    "    return np.sum(np.abs(y - yhat))\n"))
 FORK_BOMB = """import os, time
 def _grow():
     while True:
@@ -207,18 +208,21 @@ CORPUS = {
     # The sandbox shows no course code: the reference cannot be imported or read.
     "imports-reference": (lambda nb: set_solution(nb, "L2", "from solutions.c1w2a_numpy_basics import L2\n"), {"test_L2"},
                           ["No module named 'solutions'"]),
-    "reads-reference": (lambda nb: set_solution(nb, "L1", READ_REFERENCE), {"test_L1"}, ["reference found: None"]),
+    "reads-reference": (lambda nb: set_solution(nb, "L1", READ_REFERENCE), {"test_L1"}, ["No module named 'solutions'"]),
     # Patching numpy in the kernel changes no comparison of the grader's: only the wrong answer loses.
     "patches-numpy": (lambda nb: set_solution(nb, "basic_sigmoid", PATCH_NUMPY), {"test_basic_sigmoid"}, []),
     "patches-grader": (lambda nb: _all_wrong(set_solution(nb, "basic_sigmoid", PATCH_GRADER)), ALL,
                        [FLAG, "recorded no pass for basic_sigmoid"]),
-    "patches-client": (lambda nb: set_solution(nb, "L1", PATCH_CLIENT), {"test_L1"}, [FLAG, "recorded no pass for L1"]),
-    "patches-builtins": (lambda nb: set_solution(nb, "L1", PATCH_BUILTINS), {"test_L1"}, []),
+    # The patched client answers for L2 too (right, but never graded): the student's own doing.
+    "patches-client": (lambda nb: set_solution(nb, "L1", PATCH_CLIENT), {"test_L1", "test_L2"},
+                       [FLAG, "recorded no pass for L1"]),
+    # Broken builtins hang the kernel itself: it is stopped, and the cells after it score zero.
+    "patches-builtins": (lambda nb: set_solution(nb, "L1", PATCH_BUILTINS), {"test_L1", "test_L2"}, ["KernelDied"]),
     "forges-request": (lambda nb: set_solution(nb, "L2", FORGE_REQUEST), set(),
                        [FLAG, "outside the test cell that grades it"]),
     "escapes": (None, set(), ["REFUSED: open(", "REFUSED: print(os.listdir(", "REFUSED: print(open('/etc/shadow')"]),
     "network": (lambda nb: set_solution(nb, "L1", NETWORK), set(), ["REFUSED: import socket", "REFUSED: import urllib"]),
-    "exhausts-memory": (lambda nb: set_solution(nb, "L1", MEMORY), {"test_L2"}, ["REFUSED: big = np.ones", "MemoryError"]),
+    "exhausts-memory": (lambda nb: set_solution(nb, "L1", MEMORY), {"test_L1"}, ["REFUSED: big = np.ones", "MemoryError"]),
     "fork-bomb": (lambda nb: set_solution(nb, "L1", FORK_BOMB), set(), []),
     "huge-output": (lambda nb: set_solution(nb, "L1", HUGE_OUTPUT), set(), ["output truncated"]),
     "kills-kernel": (lambda nb: set_solution(nb, "L1", KILL_KERNEL), {"test_L1", "test_L2"}, ["KernelDied"]),
@@ -297,5 +301,6 @@ def test_flagged_submissions_are_exactly_the_cheats(graded):
     """The report's flag (autograder.core.FLAG in the autograded notebook) marks the submissions
     whose test cells passed without the grader's verdict, or that called the grader themselves."""
     course, name, *_ = graded
-    flagged = {student for student in CORPUS if FLAG in _outputs(course, name, student)}
+    graded = [s for s in CORPUS if (course / "autograded" / s / ASSIGNMENT / name).is_file()]
+    flagged = {student for student in graded if FLAG in _outputs(course, name, student)}
     assert flagged == {"patches-grader", "patches-client", "forges-request"}

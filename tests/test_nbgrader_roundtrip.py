@@ -11,7 +11,7 @@ A runaway loop, cut off by the per-cell timeout, is submitted for the first assi
 the timeout is the same mechanism for every assignment, and each one costs its full length.
 Every submission leaves out the long ungraded cells (training runs, which declare a timeout of
 more than a minute): no graded cell needs them (the wrong submissions prove it, exercise by
-exercise), nbval and the book run them, and here they would double the run's time.
+exercise), the book's build runs them, and here they would double the run's time.
 The assignments' scratch courses are independent, so they are graded in parallel.
 """
 import os

@@ -6,6 +6,7 @@ import nbformat
 import pytest
 
 from autograder.core import Exercise
+from coursebuild.sandbox import graded_exercises
 from coursebuild import chapters
 from coursebuild.paths import BuildError, assignments, notebook_of
 
@@ -61,7 +62,11 @@ def test_every_exercise_has_a_documented_graded_test(assignment_id):
         before, _, rest = test.source.partition("### BEGIN HIDDEN TESTS")
         hidden, _, after = rest.partition("### END HIDDEN TESTS")
         assert "expect(" in before + after, f"{meta['grade_id']} has no visible check"
-        assert f'grade("{name}", {name})' in hidden, f"{meta['grade_id']} does not grade {name} in its hidden tests"
+        assert f'grade("{assignment_id}", "{name}", {name})' in hidden, (
+            f"{meta['grade_id']} does not grade {name} in its hidden tests: "
+            f'from coursekit.grading import grade; grade("{assignment_id}", "{name}", {name})')
+        assert graded_exercises(test) == [name], (
+            f"{meta['grade_id']}: grading counts the exercises a test cell's hidden tests name; it should name {name} only")
         early = _calls_exercise_or_seeds(before, exercises)
         assert not early, (
             f"{meta['grade_id']}: move the hidden tests above `{early}`. When grading, a visible check or a call "

@@ -34,7 +34,7 @@ def test_completed_release_runs_with_public_packages_only(built_course, assignme
 
     It runs up to the first long training cell (a declared timeout over a minute): the cells
     after it need the trained model, and running them costs minutes while proving no more about
-    imports, which the static check above covers for every cell. nbval runs them all."""
+    imports, which the static check above covers for every cell. The book's build runs them all."""
     folder = tmp_path / assignment_id
     shutil.copytree(built_course / "release" / assignment_id, folder)
     name = notebook_of(assignment_id).name
