@@ -1,8 +1,8 @@
 """Does grading hold against bad and hostile submissions?
 
 A corpus of submissions of the numpy assignment, each made from the source notebook by a small
-edit, is graded in one scratch course by real ``nbgrader autograde`` (which runs every kernel in
-the sandbox, coursebuild/sandbox.py). Each kind must get its stated result without crashing the
+edit, is graded in one scratch course as ``make grade`` grades a class (real ``nbgrader autograde``
+in parallel processes, every kernel in the sandbox of coursebuild/sandbox.py). Each kind must get its stated result without crashing the
 run for the others or changing anyone else's grade (a student who submits the source notebook as
 it is, graded in the same run, keeps full marks). The hostile ones try to escape or fool the
 grader: write outside their folder, read the reference, other students' work or the gradebook,
@@ -12,15 +12,17 @@ test cell that "passes" without the grader's verdict is flagged.
 A runaway loop (the per-cell timeout) is in the round trip, tests/test_nbgrader_roundtrip.py.
 """
 import hashlib
+import io
 import json
 
 import nbformat
 import pytest
 
 from autograder.core import FLAG
+from coursebuild import classgrade
 from coursebuild.paths import ROOT, notebook_of
 
-from .helpers import autograde, copy_notebook, make_course, scores, set_solution, submit
+from .helpers import copy_notebook, make_course, scores, set_solution, submit
 
 ASSIGNMENT = "c1w2a_numpy_basics"
 
@@ -244,14 +246,14 @@ def graded(tmp_path_factory):
     broken.mkdir(parents=True)
     (broken / name).write_text('{"cells": [', encoding="utf-8")  # a notebook cut short: not valid JSON
     before = _fingerprint(course)
-    result = autograde(course, ASSIGNMENT)
-    return course, name, result, before
+    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=2, progress=io.StringIO())
+    return course, name, {o.student: o for o in outcomes}, before
 
 
 def _fingerprint(course):
     """SHA-256 of every file of the course but what autograding writes, and of the instructors' code."""
     files = [p for p in sorted(course.rglob("*")) if p.is_file() and not p.relative_to(course).parts[0]
-             in ("autograded", "gradebook.db", ".coursebuild", "_build")]
+             in ("autograded", "feedback", "gradebook.db", "grades.csv", ".coursebuild", "_build")]
     files += sorted(p for folder in ("autograder", "solutions", "coursekit", "coursebuild") for p in (ROOT / folder).rglob("*.py"))
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
@@ -277,9 +279,8 @@ def test_each_kind_of_submission_gets_its_stated_result(graded, student):
 
 
 def test_a_notebook_that_is_not_json_scores_zero_and_the_others_are_graded(graded):
-    course, _, result, _ = graded
-    assert "Notebook does not appear to be JSON" in result.stdout + result.stderr
-    assert "not-json" in result.stdout + result.stderr, "nbgrader's log names the student whose notebook failed"
+    course, _, outcomes, _ = graded
+    assert "Notebook does not appear to be JSON" in outcomes["not-json"].error
     assert all(score == 0 for score, _ in scores(course, ASSIGNMENT, "not-json").values())
 
 
@@ -297,10 +298,12 @@ def test_no_submission_changed_anything_outside_its_own_grade(graded):
     assert "pwned" not in tables
 
 
-def test_flagged_submissions_are_exactly_the_cheats(graded):
-    """The report's flag (autograder.core.FLAG in the autograded notebook) marks the submissions
-    whose test cells passed without the grader's verdict, or that called the grader themselves."""
-    course, name, *_ = graded
-    graded = [s for s in CORPUS if (course / "autograded" / s / ASSIGNMENT / name).is_file()]
-    flagged = {student for student in graded if FLAG in _outputs(course, name, student)}
-    assert flagged == {"patches-grader", "patches-client", "forges-request"}
+def test_the_report_flags_exactly_the_cheats_and_says_why(graded, tmp_path):
+    """The report flags the submissions whose test cells finished without the grader's pass, or
+    that called the grader themselves, with the reason; no other submission is flagged."""
+    _, _, outcomes, _ = graded
+    assert {s for s, o in outcomes.items() if o.flagged} == {"patches-grader", "patches-client", "forges-request"}
+    report = classgrade.write_report(ASSIGNMENT, list(outcomes.values()), tmp_path).read_text()
+    assert "| patches-grader | 0 / 8 |" in report and "FLAGGED: The test cell finished, but the course's grader recorded " \
+        "no pass for basic_sigmoid" in report, report
+    assert "FLAGGED: The notebook asked the grader to grade 'L2' outside the test cell" in report, report
