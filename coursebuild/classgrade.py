@@ -1,14 +1,15 @@
 """Grade a whole class at once: ``python -m coursebuild grade <assignment-id> [--jobs N] [--full]``.
 
-nbgrader's gradebook is one SQLite file, which does not take several writers at once, so each
-student is autograded in a scratch course of their own (a copy of the gradebook, the assignment's
-source folder and the submission), in parallel processes; then, one at a time, the autograded
-folder is copied back and the scores are written into the course's gradebook through nbgrader's
+nbgrader's gradebook is one SQLite file, which does not take several writers at once, so the
+students are autograded in groups, each group in a scratch course of its own (a copy of the
+gradebook, the assignment's source folder and the group's submissions) by one nbgrader process,
+the groups in parallel processes; then, one student at a time, the autograded folder is copied back and the scores are written into the course's gradebook through nbgrader's
 API. Feedback and the CSV export run once, at the end. A submission nbgrader cannot grade (not
 JSON, every cell missing) is listed in the report with nbgrader's reason, and a submission whose
 test cells finished without the course grader's pass, or that called the grader itself
 (``autograder.core.FLAG``, written by :mod:`coursebuild.sandbox`), is flagged with the reason.
 """
+import os
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from autograder.core import FLAG
 
+from . import sandbox
 from .paths import ROOT, BuildError
 from .release import venv_env
 
@@ -44,20 +46,48 @@ def students(course, assignment_id):
     return sorted(p.name for p in submitted.iterdir() if (p / assignment_id).is_dir()) if submitted.is_dir() else []
 
 
-def _autograde_one(course, assignment_id, student, fast):
-    """Autograde one submission in a scratch course; return the scratch folder and the process."""
+def _autograde_some(course, assignment_id, names, fast):
+    """Autograde several students' submissions in one scratch course and one nbgrader process
+    (starting nbgrader costs seconds; each kernel is still sandboxed on its own).
+
+    Returns
+    -------
+    scratch : Path
+    logs : dict of str -> str
+        nbgrader's log, the part about each student.
+    """
     course = Path(course)
-    scratch = Path(tempfile.mkdtemp(prefix=f"grade-{student}-"))
+    scratch = Path(tempfile.mkdtemp(prefix="grade-"))
     shutil.copy(course / "nbgrader_config.py", scratch)
     shutil.copy(course / "gradebook.db", scratch)
     shutil.copytree(course / "source" / assignment_id, scratch / "source" / assignment_id, symlinks=True)
-    shutil.copytree(course / "submitted" / student / assignment_id, scratch / "submitted" / student / assignment_id)
+    for student in names:
+        shutil.copytree(course / "submitted" / student / assignment_id, scratch / "submitted" / student / assignment_id)
     env = venv_env()
     if fast:
         env["COURSE_FAST"] = "1"  # training cells are not graded: the fast setting saves minutes per student
-    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--student", student,
-                             "--create", "--force"], cwd=scratch, env=env, capture_output=True, text=True)
-    return scratch, result.returncode, result.stdout + result.stderr
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--create", "--force"],
+                            cwd=scratch, env=env, capture_output=True, text=True)
+    return scratch, split_log(result.stdout + result.stderr, names)
+
+
+def split_log(log, names):
+    """dict of str -> str: the lines of nbgrader's log about each student (each student's part
+    starts where nbgrader says it creates or updates that student; lines before the first go to all)."""
+    parts, current, preamble = {name: [] for name in names}, None, []
+    for line in log.splitlines(keepends=True):
+        match = re.search(r"Creating/updating student with ID '([^']+)'", line)
+        if match and match.group(1) in parts:
+            current = match.group(1)
+        (parts[current] if current else preamble).append(line)
+    return {name: "".join(preamble + lines) for name, lines in parts.items()}
+
+
+def chunks(names, jobs):
+    """The students split into groups of at most 8, about two per process, so that progress shows."""
+    jobs = jobs or os.cpu_count() or 1
+    size = max(1, min(8, -(-len(names) // (2 * jobs))))
+    return [names[i:i + size] for i in range(0, len(names), size)]
 
 
 def _merge(course, assignment_id, student, scratch, log):
@@ -135,26 +165,31 @@ def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.s
     course = Path(course)
     if not (course / "gradebook.db").is_file():
         raise BuildError(f"{course / 'gradebook.db'} not found: run `make release` first (it creates the gradebook).")
+    sandbox.preflight()  # one clear error before any student is graded, if the sandbox cannot run here
     names = students(course, assignment_id)
     if not names:
         raise BuildError(f"no submissions of {assignment_id} in {course / 'submitted'}: collect them first "
                          f"(nbgrader collect {assignment_id}).")
-    outcomes = {}
+    outcomes, done = {}, 0
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_autograde_one, course, assignment_id, name, fast): name for name in names}
-        for done, future in enumerate(as_completed(futures), 1):
-            name = futures[future]
+        futures = {pool.submit(_autograde_some, course, assignment_id, group, fast): group
+                   for group in chunks(names, jobs)}
+        for future in as_completed(futures):
+            group = futures[future]
             try:
-                scratch, _, log = future.result()
-            except Exception as error:  # one student's failure must not stop the class's grading
-                outcomes[name] = Outcome(name, error=f"not graded: {type(error).__name__}: {error}")
+                scratch, logs = future.result()
+            except Exception as error:  # one group's failure must not stop the class's grading
+                for name in group:
+                    outcomes[name] = Outcome(name, error=f"not graded: {type(error).__name__}: {error}")
             else:
                 try:
-                    outcomes[name] = _merge(course, assignment_id, name, scratch, log)
+                    for name in group:
+                        outcomes[name] = _merge(course, assignment_id, name, scratch, logs[name])
                 finally:
                     shutil.rmtree(scratch, ignore_errors=True)
+            done += len(group)
             bar = "#" * (30 * done // len(names))
-            print(f"\rgrading {assignment_id}: [{bar:<30}] {done}/{len(names)} ({name})", end="", file=progress,
+            print(f"\rgrading {assignment_id}: [{bar:<30}] {done}/{len(names)} ({group[-1]})", end="", file=progress,
                   flush=True)
     print(file=progress)
     env = venv_env()

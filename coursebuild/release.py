@@ -133,27 +133,37 @@ def generate(assignment_id, root=ROOT, force=False):
     stamp = Stamp(f"release-{assignment_id}", root / CACHE.relative_to(ROOT))
     if not force and stamp.matches(digest) and (root / "release" / assignment_id).is_dir():
         return False
-    result = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment_id, "--force", "--log-level=WARN"],
-        cwd=root, env=venv_env(), capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError(f"nbgrader generate_assignment {assignment_id} failed:\n{result.stdout}\n{result.stderr}")
+    _generate_assignment(assignment_id, root)
     stamp.record(digest)
     return True
 
 
-def scratch_course(folder, assignment_id):
-    """A scratch nbgrader course under ``folder`` with one assignment, released; returns its root.
+def _generate_assignment(pattern, root):
+    """Run ``nbgrader generate_assignment`` for the assignments matching ``pattern`` (an id, or "*")."""
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", pattern, "--force", "--log-level=WARN"],
+        cwd=root, env=venv_env(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"nbgrader generate_assignment {pattern} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def scratch_course(folder, assignment_ids):
+    """A scratch nbgrader course under ``folder`` with one or several assignments, released (by one
+    nbgrader process); returns its root.
 
     Used by the tests and the grading benchmark to grade submissions away from the real course.
     """
+    ids = [assignment_ids] if isinstance(assignment_ids, str) else list(assignment_ids)
     course = Path(folder) / "course"
     (course / "source").mkdir(parents=True)
     shutil.copy(ROOT / "nbgrader_config.py", course)
     shutil.copy(ROOT / "constraints.txt", course)
-    shutil.copytree(ROOT / "source" / assignment_id, course / "source" / assignment_id,
-                    ignore=shutil.ignore_patterns("coursekit", "requirements.txt", ".ipynb_checkpoints"))
-    generate(assignment_id, root=course, force=True)
+    for assignment_id in ids:
+        shutil.copytree(ROOT / "source" / assignment_id, course / "source" / assignment_id,
+                        ignore=shutil.ignore_patterns("coursekit", "requirements.txt", ".ipynb_checkpoints"))
+        notebook_of(assignment_id, course / "source")
+        stage(assignment_id, course / "source")
+    _generate_assignment(ids[0] if len(ids) == 1 else "*", course)
     return course
 
 

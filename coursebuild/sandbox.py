@@ -27,6 +27,7 @@ outcome agree with it: a test cell that finished without the grader's pass gets 
 A machine without bubblewrap gets :class:`SandboxError` naming what is missing; grading never
 falls back to running student code unboxed.
 """
+import functools
 import os
 import re
 import shutil
@@ -45,13 +46,15 @@ from traitlets import Integer
 
 from autograder.core import FLAG
 
+from .paths import BuildError
+
 #: Where the kernel works inside the sandbox (its HOME too).
 HOME = "/home/student"
 #: Where the submission's folder is seen, read-only.
 ASSIGNMENT = "/assignment"
 
 
-class SandboxError(RuntimeError):
+class SandboxError(BuildError):
     """The sandbox cannot run on this machine; the message says what is missing and how to get it."""
 
 
@@ -105,6 +108,23 @@ def require_tools():
             f"Grading runs every submission in a sandbox, and {', '.join(missing)} is not installed. "
             f"Install Debian's bubblewrap (and util-linux): `make sandbox`, or `apt-get install bubblewrap`. "
             f"Student code is never run outside the sandbox.")
+
+
+@functools.lru_cache(maxsize=1)
+def preflight():
+    """Run an empty command in the sandbox once per process; raise :class:`SandboxError` with
+    bubblewrap's own words if it cannot (a container without namespaces, a missing tool)."""
+    require_tools()
+    with tempfile.TemporaryDirectory() as folder:
+        box = Sandbox(folder, Limits())
+        try:
+            result = subprocess.run(box.command(["/bin/true"]), capture_output=True, text=True, timeout=60)
+        finally:
+            box.close()
+    if result.returncode != 0:
+        raise SandboxError(f"bubblewrap cannot run the grading sandbox on this machine: {result.stderr.strip()} "
+                           f"(it needs user or mount namespaces; run grading as root, or where unprivileged user "
+                           f"namespaces are enabled). Student code is never run outside the sandbox.")
 
 
 def _mount_dirs(path):
@@ -312,6 +332,7 @@ class SandboxedExecute(Execute):
     def preprocess(self, nb, resources, km=None):
         from autograder.trusted import Server
 
+        preflight()
         assignment_id = resources["nbgrader"]["assignment"]
         folder = resources.get("metadata", {}).get("path") or "."
         env = {name: os.environ[name] for name in ("COURSE_FAST",) if name in os.environ}
@@ -406,7 +427,7 @@ class SandboxedExecute(Execute):
     def _timed_out(cell):
         return any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError" for o in cell.outputs)
 
-    def _responsive(self, seconds=10):
+    def _responsive(self, seconds=5):
         """True if the kernel answers a request within ``seconds`` (after an interrupt, a cell that
         ignores it keeps the kernel busy for ever)."""
         async def probe():

@@ -9,11 +9,11 @@ from coursebuild.paths import notebook_of
 from coursebuild.release import venv_env
 
 
-def make_course(tmp_path, assignment_id):
-    """A scratch nbgrader course with one assignment, released; returns its root."""
+def make_course(tmp_path, assignment_ids):
+    """A scratch nbgrader course with one assignment (or a list of them), released; returns its root."""
     from coursebuild.release import scratch_course
 
-    return scratch_course(tmp_path, assignment_id)
+    return scratch_course(tmp_path, assignment_ids)
 
 
 def submit(course, assignment_id, student, notebook):
@@ -25,7 +25,8 @@ def submit(course, assignment_id, student, notebook):
 
 
 def autograde(course, assignment_id):
-    """Run ``nbgrader autograde`` on every submission; return the completed process."""
+    """Run ``nbgrader autograde`` on every submission of ``assignment_id`` ("*": of every assignment,
+    in one nbgrader process); return the completed process."""
     return subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--create",
                            "--log-level=INFO"], cwd=course, env=venv_env(), capture_output=True, text=True)
 

@@ -74,3 +74,23 @@ def test_grading_again_gives_the_same_grades(course):
 def test_the_report_says_in_one_line_why_a_submission_lost_points(log, says):
     # These lines are nbgrader 0.9's own log lines (seen when grading an endless loop and a broken file).
     assert says in classgrade._reason(log)
+
+
+def test_each_student_gets_the_part_of_the_log_about_them():
+    log = ("[AutogradeApp | INFO] Copying files\n"
+           "[AutogradeApp | INFO] Creating/updating student with ID 'ada': {}\nada's line\n"
+           "[AutogradeApp | INFO] Creating/updating student with ID 'bob': {}\n"
+           "[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n")
+    parts = classgrade.split_log(log, ["ada", "bob"])
+    assert "ada's line" in parts["ada"] and "Timeout" not in parts["ada"]
+    assert "Timeout" in parts["bob"] and "ada's line" not in parts["bob"]
+    assert all(part.startswith("[AutogradeApp | INFO] Copying files") for part in parts.values())
+
+
+@pytest.mark.parametrize("count, jobs", [(1, 2), (4, 2), (30, 2), (31, 1), (100, 4)])
+def test_students_are_graded_in_groups_of_at_most_eight(count, jobs):
+    names = [f"s{i:03d}" for i in range(count)]
+    groups = classgrade.chunks(names, jobs)
+    assert [n for g in groups for n in g] == names
+    assert max(map(len, groups)) <= 8
+    assert len(groups) >= min(count, 2 * jobs), "at least two groups per process, for the progress bar"
