@@ -377,12 +377,16 @@ class SandboxedExecute(Execute):
             self._dead = (f"The kernel stopped answering ({type(error).__name__}) while running cell {index}: the "
                           f"code killed its kernel, hung it, or exceeded the sandbox's memory, process or CPU "
                           f"limits. No later cell ran.")
-            cell.outputs = list(cell.get("outputs", [])) + [_error("KernelDied", self._dead)]
+            cell.outputs = [_error("KernelDied", self._dead)] + list(cell.get("outputs", []))
             self._stop_kernel()
         finally:
             outcome = self._server.end_cell()
         self._flag_refused(cell, outcome)
         if test:
+            # nbgrader reads a result (execute_result) in a test cell as partial credit, before any
+            # error after it; this course gives none, and student code can emit one at will
+            # (sys.displayhook), so a test cell keeps no result.
+            cell.outputs = [o for o in cell.outputs if o.get("output_type") != "execute_result"]
             self._apply_verdict(cell, outcome)
         if self._timed_out(cell) and not self._dead and not self._responsive():
             self._dead = ("A cell ran past its time limit and the kernel did not answer the interrupt (does the "
@@ -402,7 +406,9 @@ class SandboxedExecute(Execute):
             reason = (f"{FLAG} The test cell finished, but the course's grader recorded no pass for "
                       f"{', '.join(missing)}: the hidden test did not reach it or was answered by other code "
                       f"(was the grading function, the client or the kernel changed?). No credit.")
-            cell.outputs.append(_error("IntegrityError", reason))
+            # First: nbgrader scores a cell by its first error or result, and a notebook that redefines
+            # print could give the test cell's last line a value it would read as partial credit.
+            cell.outputs.insert(0, _error("IntegrityError", reason))
 
     def _flag_refused(self, cell, outcome):
         for reason in outcome.refused:

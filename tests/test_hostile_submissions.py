@@ -76,10 +76,12 @@ def basic_sigmoid(x):
 """
 
 #: The issue's attack: every answer wrong, and the grading entry points replaced by functions that
-#: do nothing, so that every test cell finishes without an error.
+#: do nothing, so that every test cell finishes without an error; print made to return a score.
 PATCH_GRADER = """import coursekit.checks, coursekit.grading
 coursekit.grading.grade = lambda *args, **kwargs: None
 coursekit.checks.expect = expect = lambda *args, **kwargs: None
+def print(*args, **kwargs):  # a test cell's last line, print(...), now has a value: nbgrader's partial credit?
+    return 1.0
 def basic_sigmoid(x):
     return 0 * x
 """
@@ -109,6 +111,13 @@ sock.connect(os.environ["COURSE_GRADER"])
 wire.send(sock, {"op": "grade", "exercise": "L2"})
 print("grader answered:", wire.receive(sock)[0])
 """ + "def L2(yhat, y):\n    diff = y - yhat\n    return np.dot(diff, diff)\n"
+
+#: A wrong L1 that makes its test cell show a result, which nbgrader would read as partial credit.
+PARTIAL_CREDIT = """import sys
+def L1(yhat, y):
+    sys.displayhook(1.0)  # an execute_result in the test cell
+    return 0.0
+"""
 
 RIGHT_L1 = "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\n"
 
@@ -220,6 +229,7 @@ CORPUS = {
                        [FLAG, "recorded no pass for L1"]),
     # Broken builtins hang the kernel itself: it is stopped, and the cells after it score zero.
     "patches-builtins": (lambda nb: set_solution(nb, "L1", PATCH_BUILTINS), {"test_L1", "test_L2"}, ["KernelDied"]),
+    "forges-partial-credit": (lambda nb: set_solution(nb, "L1", PARTIAL_CREDIT), {"test_L1"}, []),
     "forges-request": (lambda nb: set_solution(nb, "L2", FORGE_REQUEST), set(),
                        [FLAG, "outside the test cell that grades it"]),
     "escapes": (None, set(), ["REFUSED: open(", "REFUSED: print(os.listdir(", "REFUSED: print(open('/etc/shadow')"]),
