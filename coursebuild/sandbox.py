@@ -406,8 +406,8 @@ class SandboxedExecute(Execute):
             reason = (f"{FLAG} The test cell finished, but the course's grader recorded no pass for "
                       f"{', '.join(missing)}: the hidden test did not reach it or was answered by other code "
                       f"(was the grading function, the client or the kernel changed?). No credit.")
-            # First: nbgrader scores a cell by its first error or result, and a notebook that redefines
-            # print could give the test cell's last line a value it would read as partial credit.
+            # First, as nbgrader scores a cell by its first error or result (results are already
+            # dropped from test cells in preprocess_cell; this keeps the order safe on its own).
             cell.outputs.insert(0, _error("IntegrityError", reason))
 
     def _flag_refused(self, cell, outcome):
