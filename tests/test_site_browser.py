@@ -12,10 +12,8 @@ landing page, of one chapter and of that chapter's result are written to ``_buil
 import functools
 import http.server
 import io
-import os
 import threading
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
@@ -23,12 +21,8 @@ import yaml
 from coursebuild import leaks
 from coursebuild.paths import ROOT, assignments, notebook_of
 
-CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
-SCREENSHOTS = ROOT / "_build" / "screenshots"
-# Chromium must not try to reach Google's services: this machine's network is closed, and each
-# refused connection would only slow the test down.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
+from .conftest import SCREENSHOTS
+
 
 
 def toc_pages(root=ROOT):
@@ -54,19 +48,6 @@ def site(built_course):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} not found: run `make browser` (installs Debian's chromium; `make test` does it), "
-                    f"or point COURSE_CHROMIUM at a Chromium or Chrome binary.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

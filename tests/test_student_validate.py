@@ -29,6 +29,7 @@ from .helpers import set_solution
 from .test_nbgrader_roundtrip import graded_exercises, without_long_cells
 
 INSTRUCTOR_ONLY = ("solutions", "autograder", "coursebuild")
+SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 #: Wraps a right answer ``{name}`` so that every call writes to stderr four ways before answering.
 NOISY = '''
@@ -52,11 +53,13 @@ def _noisy(function):
 
 
 def completed(source, release):
-    """``release`` with every solution cell holding the source notebook's answer."""
+    """``release`` with every solution cell holding the source notebook's answer, as a student
+    would write it (without nbgrader's solution markers)."""
     answers = {c.metadata.nbgrader["grade_id"]: c.source for c in source.cells
                if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
     notebook = release
     for grade_id, code in answers.items():
+        code = "\n".join(line for line in code.splitlines() if line.strip() not in SOLUTION_MARKERS)
         notebook = set_solution(notebook, grade_id, code)
     return notebook
 
@@ -100,7 +103,7 @@ def test_validate_passes_right_answers_and_fails_a_typical_mistake(built_course,
     right = completed(source, release)
 
     first = next(iter(exercises))
-    answer = next(c.source for c in source.cells if c.metadata.get("nbgrader", {}).get("grade_id") == first)
+    answer = next(c.source for c in right.cells if c.metadata.get("nbgrader", {}).get("grade_id") == first)
     noisy = f"def {first}(" in answer
     if noisy:
         right = set_solution(right, first, answer + NOISY.format(name=first))
