@@ -12,11 +12,15 @@ coursekit comes from the folder, which a kernel searches before the installed pa
   mistake), cut after that exercise's test cell. Validate must fail, naming the exercise.
 
 Long training cells are left out, as in the round trip: no graded cell needs them, and the
-book's build runs them. Both notebooks are validated by one nbgrader process.
+book's build runs them. The assignments are validated in one nbgrader process per core.
 """
+import os
+import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -26,7 +30,7 @@ from coursebuild.paths import assignments, notebook_of
 from coursebuild.release import venv_env
 
 from .helpers import set_solution
-from .test_nbgrader_roundtrip import graded_exercises, without_long_cells
+from .test_nbgrader_roundtrip import graded_exercises, groups, without_long_cells
 
 INSTRUCTOR_ONLY = ("solutions", "autograder", "coursebuild")
 SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
@@ -72,30 +76,38 @@ def cut_after(notebook, grade_id):
     return notebook
 
 
-def validate(folder, notebooks, blocker):
-    """Run ``nbgrader validate`` on ``notebooks`` (file names in ``folder``), as a student would."""
+def validate(notebooks, blocker):
+    """Run ``nbgrader validate`` on ``notebooks`` (paths) in one process, as a student would.
+
+    Returns
+    -------
+    dict of Path -> str
+        What Validate printed for each notebook.
+    """
     env = venv_env()
     env["PYTHONPATH"] = str(blocker)
     env.pop("MPLBACKEND", None)
     # A kernel that sees this leaves file descriptors 1 and 2 uncaptured, unlike a student's.
     env.pop("PYTEST_CURRENT_TEST", None)
-    return subprocess.run([sys.executable, "-m", "nbgrader", "validate", *notebooks], cwd=folder, env=env,
-                          capture_output=True, text=True, timeout=1800)
+    # Unbuffered, the report of each notebook follows the log line that names it.
+    env["PYTHONUNBUFFERED"] = "1"
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "validate", *map(str, notebooks)], cwd=blocker,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800)
+    assert result.returncode == 0, f"nbgrader validate failed to run:\n{result.stdout[-6000:]}"
+    parts = re.split(r"^\[ValidateApp \| INFO\] Validating '(.+)'$", result.stdout, flags=re.M)
+    return {Path(path): report for path, report in zip(parts[1::2], parts[2::2])}
 
 
-@pytest.fixture(scope="module")
-def blocker(tmp_path_factory):
-    """A folder for PYTHONPATH whose modules stand in for what a student does not have."""
-    folder = tmp_path_factory.mktemp("blocker")
-    for package in INSTRUCTOR_ONLY:
-        (folder / f"{package}.py").write_text(f"raise ImportError('{package} is for instructors only')\n")
-    return folder
+def prepare(assignment_id, release_folder, folder):
+    """Copy a release folder to ``folder`` and write its right and wrong notebooks there.
 
-
-@pytest.mark.parametrize("assignment_id", assignments())
-def test_validate_passes_right_answers_and_fails_a_typical_mistake(built_course, assignment_id, blocker, tmp_path):
-    folder = tmp_path / assignment_id
-    shutil.copytree(built_course / "release" / assignment_id, folder)
+    Returns
+    -------
+    dict
+        ``right`` and ``wrong`` (their paths), ``noisy`` (whether the right answers write to
+        stderr), ``exercise`` (the one that is wrong) and ``mistake``.
+    """
+    shutil.copytree(release_folder, folder)
     name = notebook_of(assignment_id).name
     source = nbformat.read(notebook_of(assignment_id), as_version=4)
     release = nbformat.read(folder / name, as_version=4)
@@ -113,15 +125,40 @@ def test_validate_passes_right_answers_and_fails_a_typical_mistake(built_course,
     mistake = catalogue(assignment_id).for_exercise(exercise)[0]
     wrong = cut_after(set_solution(right, exercise, mistake.as_student_code()), exercises[exercise])
     nbformat.write(wrong, folder / "wrong.ipynb")
+    return {"right": folder / "right.ipynb", "wrong": folder / "wrong.ipynb", "noisy": noisy,
+            "exercise": exercise, "mistake": mistake}
 
-    result = validate(folder, ["right.ipynb", "wrong.ipynb"], blocker)
-    assert result.returncode == 0, f"nbgrader validate failed to run:\n{result.stdout}\n{result.stderr}"
-    # The reports come in order, one per notebook (with, between them, the kernels' echo of what
-    # reached their file descriptors, as ipykernel copies it to the terminal).
-    out = result.stdout
-    passed, failed = out.find("Success! Your notebook passes all the tests."), out.find("VALIDATION FAILED")
-    assert passed != -1 and (failed == -1 or passed < failed), \
-        f"Validate fails the right answers{' (which write to stderr)' if noisy else ''}:\n{out[:6000]}"
-    assert failed != -1 and f"{exercise}(" in out[failed:], \
+
+@pytest.fixture(scope="module")
+def blocker(tmp_path_factory):
+    """A folder for PYTHONPATH whose modules stand in for what a student does not have."""
+    folder = tmp_path_factory.mktemp("blocker")
+    for package in INSTRUCTOR_ONLY:
+        (folder / f"{package}.py").write_text(f"raise ImportError('{package} is for instructors only')\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def validated(built_course, blocker, tmp_path_factory):
+    """dict assignment_id -> (prepared notebooks, reports): every assignment validated, in one
+    nbgrader process per core, the assignments shared out by their running time."""
+    root = tmp_path_factory.mktemp("validate")
+    prepared = {a: prepare(a, built_course / "release" / a, root / a) for a in assignments()}
+    parts = groups(assignments(), os.cpu_count() or 2)
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        runs = pool.map(lambda part: validate([prepared[a][k] for a in part for k in ("right", "wrong")], blocker),
+                        parts)
+        reports = {path: report for run in runs for path, report in run.items()}
+    return {a: (p, reports) for a, p in prepared.items()}
+
+
+@pytest.mark.parametrize("assignment_id", assignments())
+def test_validate_passes_right_answers_and_fails_a_typical_mistake(validated, assignment_id):
+    prepared, reports = validated[assignment_id]
+    right, wrong = reports.get(prepared["right"], "(not validated)"), reports.get(prepared["wrong"], "(not validated)")
+    assert "Success! Your notebook passes all the tests." in right and "VALIDATION FAILED" not in right, \
+        f"Validate fails the right answers{' (which write to stderr)' if prepared['noisy'] else ''}:\n{right[:6000]}"
+    exercise, mistake = prepared["exercise"], prepared["mistake"]
+    assert "VALIDATION FAILED" in wrong and f"{exercise}(" in wrong, \
         (f"Validate should fail {exercise} written with a typical mistake ({mistake.explanation}) and name it; "
-         f"it printed:\n{out[passed:][:4000]}")
+         f"it printed:\n{wrong[:4000]}")
