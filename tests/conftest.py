@@ -38,12 +38,12 @@ def browser():
         browser.close()
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_finish(session):
     """Start resolving the students' requirements for every platform as soon as the test that
     checks them is selected: the work waits on the package index, so it overlaps the other tests."""
-    if any(item.module.__name__ == "tests.test_student_install" for item in items):
+    if any(item.name.startswith("test_every_release_installs") for item in session.items):
         from tests import test_student_install
 
         folder = tempfile.TemporaryDirectory(prefix="student-install-")
-        config.add_cleanup(folder.cleanup)
+        session.config.add_cleanup(folder.cleanup)
         test_student_install.start_all(Path(folder.name))

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from coursebuild.paths import ROOT, assignments
+from coursebuild.paths import ROOT, assignments, notebook_of
 from coursebuild.release import STUDENT_PLATFORMS, STUDENT_PYTHONS, student_requirements
 
 INDEX = os.environ.get("UV_INDEX_URL") or os.environ.get("PIP_INDEX_URL") or "https://pypi.org/simple"
@@ -93,7 +93,7 @@ def test_every_release_installs_on_every_promised_platform_and_python(index, req
         builds[platform, python] = [line.split("==")[0] for line in out.splitlines() if line.startswith("tensorflow")]
     assert not failures, "requirements that do not install:\n\n" + "\n\n".join(failures)
     for (platform, python), tensorflow in builds.items():
-        # The CPU-only build where Google publishes it (a third of the download), the full one elsewhere.
+        # The CPU-only build where Google publishes it (half the download), the full one elsewhere.
         expected = ["tensorflow-cpu"] if platform.startswith("x86_64-") else ["tensorflow"]
         assert tensorflow == expected, f"{STUDENT_PLATFORMS[platform]}, Python {python} gets {tensorflow}"
 
@@ -117,3 +117,39 @@ def test_the_how_to_names_every_platform_and_python_tested_here():
     missing = [name for name in STUDENT_PLATFORMS.values() if name not in text]
     missing += [f"Python {python}" for python in STUDENT_PYTHONS if f"Python {python}" not in text]
     assert not missing, f"{HOW_TO.name} does not name {missing}, which tests/test_student_install.py checks"
+
+
+#: The assignments the how-to tells a student on an Intel Mac to take without TensorFlow.
+WITHOUT_TENSORFLOW = [a for a in assignments() if a < "c2w3a" or a == "c4w1a_convolution"]
+
+
+def _imports(code):
+    """set of str: the modules ``code`` imports (``import a.b`` and ``from a.b import c`` give a.b)."""
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("assignment_id", WITHOUT_TENSORFLOW)
+def test_the_assignments_the_how_to_names_need_no_tensorflow(built_course, assignment_id):
+    import nbformat
+
+    folder = built_course / "release" / assignment_id
+    notebook = nbformat.read(folder / notebook_of(assignment_id).name, as_version=4)
+    pending = [c.source for c in notebook.cells if c.cell_type == "code"] + [p.read_text() for p in folder.glob("*.py")]
+    seen, found = set(), []
+    while pending:  # follow imports into the folder's coursekit, some of whose modules import TensorFlow
+        for module in _imports(pending.pop()) - seen:
+            seen.add(module)
+            if module.split(".")[0] in ("tensorflow", "keras"):
+                found.append(module)
+            for path in (folder / (module.replace(".", "/") + ".py"), folder / module.replace(".", "/") / "__init__.py"):
+                if module.split(".")[0] == "coursekit" and path.is_file():
+                    pending.append(path.read_text())
+    assert not found, f"{assignment_id} imports {found}; the how-to says a student can take it without TensorFlow"
