@@ -112,17 +112,23 @@ def _merge(course, assignment_id, student, scratch, log):
             outcome.error = _reason(log)
             return outcome
         ours.update_or_create_student(student)
-        try:
-            ours.remove_submission(assignment_id, student)  # a regrade replaces the earlier grades
-        except MissingEntry:
-            pass
-        ours.add_submission(assignment_id, student, timestamp=submission.timestamp)
+        # A regrade updates the submission in place, as `nbgrader autograde --force` does: it keeps
+        # its id (formgrader's links) and everything an instructor entered (manual scores, extra
+        # credit, comments); only what autograding produces is replaced.
+        ours.update_or_create_submission(assignment_id, student, timestamp=submission.timestamp)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 mine = ours.find_grade(grade.name, notebook.name, assignment_id, student)
-                mine.auto_score, mine.manual_score = grade.auto_score, grade.manual_score
-                mine.needs_manual_grade = grade.needs_manual_grade
-                outcome.scores[grade.name] = (grade.score, grade.max_score)
+                mine.auto_score = grade.auto_score
+                # nbgrader's rule (SaveAutoGrades): a cell an instructor scored by hand is put back
+                # in front of them when its autograded score may have changed.
+                mine.needs_manual_grade = mine.manual_score is not None or mine.auto_score is None
+                # Grade.score is computed by the database: not yet up to date before the commit.
+                score = mine.manual_score if mine.manual_score is not None else (mine.auto_score or 0.0)
+                outcome.scores[grade.name] = (score, grade.max_score)
+            for comment in notebook.comments:
+                ours.find_comment(comment.name, notebook.name, assignment_id, student).auto_comment = \
+                    comment.auto_comment
         ours.db.commit()
     if not outcome.scores or "ERROR" in log:
         outcome.error = _reason(log)

@@ -63,6 +63,27 @@ def test_grading_again_gives_the_same_grades(course):
     assert totals(course) == before
 
 
+def test_grading_again_keeps_what_the_instructor_entered(course):
+    """A manual score, extra credit and a comment (as formgrader saves them) survive a regrade, and
+    the submission keeps its id, which formgrader's links use."""
+    from nbgrader.api import Gradebook
+
+    name = notebook_of(ASSIGNMENT, course / "source").stem
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        submission_id = gradebook.find_submission(ASSIGNMENT, "bob").id
+        gradebook.find_grade("test_L1", name, ASSIGNMENT, "bob").manual_score = 0.5
+        gradebook.find_grade("test_L2", name, ASSIGNMENT, "bob").extra_credit = 1.0
+        gradebook.find_comment("L1", name, ASSIGNMENT, "bob").manual_comment = "Close: look at the sign."
+        gradebook.db.commit()
+    classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_submission(ASSIGNMENT, "bob").id == submission_id
+        l1 = gradebook.find_grade("test_L1", name, ASSIGNMENT, "bob")
+        assert (l1.manual_score, l1.needs_manual_grade) == (0.5, True)
+        assert gradebook.find_grade("test_L2", name, ASSIGNMENT, "bob").extra_credit == 1.0
+        assert gradebook.find_comment("L1", name, ASSIGNMENT, "bob").manual_comment == "Close: look at the sign."
+
+
 @pytest.mark.parametrize("log, says", [
     ("[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n[AutogradeApp | ERROR] Interrupting kernel\n"
      "[AutogradeApp | ERROR] Timeout waiting for execute reply (15s).\n", "2 cell(s) ran past the time limit (15 s)"),
