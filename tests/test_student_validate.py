@@ -91,6 +91,7 @@ def validate(notebooks, blocker):
     env.pop("PYTEST_CURRENT_TEST", None)
     # Unbuffered, the report of each notebook follows the log line that names it.
     env["PYTHONUNBUFFERED"] = "1"
+    # Run from a folder with no nbgrader_config.py, as a student's (the blocker's own will do).
     result = subprocess.run([sys.executable, "-m", "nbgrader", "validate", *map(str, notebooks)], cwd=blocker,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800)
     assert result.returncode == 0, f"nbgrader validate failed to run:\n{result.stdout[-6000:]}"
