@@ -17,7 +17,8 @@ help:
 	@echo "make data   - build the course datasets into data/ (offline, checked against recorded SHA-256)"
 	@echo "make release- generate the student folders into release/ with nbgrader"
 	@echo "make bench  - run the benchmarks and write bench/results.md"
-	@echo "make grade A=<assignment-id> - autograde every submission in parallel, feedback, grades.csv, report"
+	@echo "make grade A=<assignment-id> [RELEASE=1] - autograde every submission in parallel, feedback (released"
+	@echo "             through the exchange with RELEASE=1), reports/<id>/grades.csv, reports/lms-grades.csv, report"
 	@echo "make browser- install Debian's chromium for the site test (make test does it; needs root or sudo)"
 	@echo "make sandbox- install Debian's bubblewrap, which grading runs every submission in (needs root or sudo)"
 	@echo "make clean  - remove every built thing (.venv excepted)"
@@ -69,7 +70,7 @@ test: $(STAMP) $(CHROMIUM) $(BWRAP)
 # A whole class: autograde in parallel, feedback, export, report (book/instructor_guide.md).
 grade: $(STAMP) $(BWRAP)
 	@test -n "$(A)" || { echo "usage: make grade A=<assignment-id>"; exit 1; }
-	$(PY) -m coursebuild grade $(A)
+	$(PY) -m coursebuild grade $(A) $(if $(RELEASE),--release-feedback)
 
 # Speed is measured here, never asserted in a test.
 bench: $(STAMP) $(CHROMIUM) $(BWRAP)

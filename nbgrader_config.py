@@ -3,11 +3,16 @@
 Run nbgrader from the repository root with the virtual environment's ``bin/`` on PATH
 (nbgrader shells out to ``alembic``); ``make release`` does this for you.
 """
-from nbconvert.preprocessors import ClearMetadataPreprocessor
-from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput,
+import os
+from pathlib import Path
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput,
+                                    DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteKernelspec,
                                     SaveAutoGrades)
 
-from coursebuild.grading import cell_timeout
+from coursebuild import feedback
+from coursebuild.grading import PerDayPenalty, ReleasedTestCells, cell_timeout
 from coursebuild.sandbox import SandboxedExecute
 
 c = get_config()  # noqa: F821  (injected by traitlets when nbgrader loads this file)
@@ -18,6 +23,21 @@ c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
+
+# The exchange (release_assignment, fetch_assignment, submit, collect, release_feedback,
+# fetch_feedback) lives in the course folder unless COURSE_EXCHANGE names another folder; nbgrader's
+# default, /usr/local/share/nbgrader/exchange, needs root. Created here, open to every user of the
+# machine like /tmp (sticky: students cannot remove each other's files); nbgrader sets the
+# permissions of what it puts inside. Students point their own nbgrader_config.py at the same
+# folder (book/instructor_guide.md).
+c.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(Path(__file__).resolve().parent / "exchange")
+if not os.path.isdir(c.Exchange.root):
+    os.makedirs(c.Exchange.root)
+    os.chmod(c.Exchange.root, 0o1777)
+
+# Late submissions (nbgrader db assignment add <id> --duedate=...): a notebook loses 10 % of its
+# score per started day late. c.PerDayPenalty.percent_per_day changes it; 0 records lateness only.
+c.AssignLatePenalties.plugin_class = PerDayPenalty
 
 # Files in an assignment folder that never reach students.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
@@ -31,6 +51,11 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # metadata ({"coursekit": {"timeout": 600}}). See coursebuild/grading.py.
 c.Execute.timeout_func = cell_timeout
 c.Execute.interrupt_on_timeout = True
+
+# nbgrader's OverwriteCells, quiet about test cells that are exactly as released (their hidden tests
+# are missing, so nbgrader warned that their checksum changed, for every test cell of every submission).
+c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, OverwriteKernelspec, ReleasedTestCells,
+                                      CheckCellMetadata]
 
 # A test cell the student deleted is put back from the source (and a locked cell they edited is
 # restored by nbgrader's checksums), so it is graded as the original.
@@ -51,3 +76,11 @@ c.IgnorePattern.pattern = r"[\s\S]"
 # output_limit (see coursebuild/sandbox.py for the defaults and why).
 c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+
+# Feedback students can read offline: each test cell named by its exercise, the hidden test's code
+# and the grader's frames left out (the verdict and its explanation stay), math typeset by a MathJax
+# copy written beside each page. See coursebuild/feedback.py.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, feedback.ReadableFeedback, CSSHTMLHeaderPreprocessor]
+c.HTMLExporter.template_name = "course_feedback"
+c.HTMLExporter.template_file = "course_feedback.html.j2"
+c.HTMLExporter.extra_template_basedirs = [str(feedback.TEMPLATES), feedback.NBGRADER_TEMPLATES]

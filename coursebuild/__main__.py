@@ -13,6 +13,8 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=None, help="with `grade`: parallel processes (default: all cores)")
     parser.add_argument("--full", action="store_true",
                         help="with `grade`: run training cells in the full setting (default: COURSE_FAST=1)")
+    parser.add_argument("--release-feedback", action="store_true",
+                        help="with `grade`: release the feedback through nbgrader's exchange (fetch_feedback)")
     parser.add_argument("--force", action="store_true", help="regenerate releases even if unchanged")
     parser.add_argument("--record", action="store_true",
                         help="with `data`: record the new checksums (after an intended change of the data)")
@@ -31,9 +33,13 @@ def main(argv=None):
 
             if not args.assignment:
                 parser.error("grade needs the assignment id, e.g. python -m coursebuild grade c1w2a_numpy_basics")
-            outcomes = classgrade.grade_class(args.assignment, jobs=args.jobs, fast=not args.full)
+            outcomes = classgrade.grade_class(args.assignment, jobs=args.jobs, fast=not args.full,
+                                              release_feedback=args.release_feedback)
             report = classgrade.write_report(args.assignment, outcomes, f"reports/{args.assignment}")
-            print(f"graded {len(outcomes)} submissions; grades.csv, feedback/ and {report} written")
+            held = [o.student for o in outcomes if o.reviews]
+            print(f"graded {len(outcomes)} submissions; feedback/, {report}, its grades.csv and reports/lms-grades.csv "
+                  f"written" + ("; feedback released" if args.release_feedback else "")
+                  + (f"; feedback held for {', '.join(held)}: scores to review (see the report)" if held else ""))
         else:
             book.build()
     except BuildError as error:

@@ -34,6 +34,11 @@ class Outcome:
     scores: dict = field(default_factory=dict)  # grade_id -> (score, max_score)
     error: str = ""
     flags: list = field(default_factory=list)  # why the submission was flagged (autograder.core.FLAG)
+    #: (grade_id, manual score, autograded score) of each cell whose autograded score changed under
+    #: a score the instructor set by hand, and that the instructor has not reviewed since.
+    reviews: list = field(default_factory=list)
+    seconds_late: float = 0.0
+    penalty: float = 0.0  # points taken off for lateness (coursebuild.grading.PerDayPenalty)
 
     @property
     def flagged(self):
@@ -106,29 +111,43 @@ def _merge(course, assignment_id, student, scratch, log):
     with Gradebook(f"sqlite:///{scratch / 'gradebook.db'}") as theirs, \
             Gradebook(f"sqlite:///{course / 'gradebook.db'}") as ours, ours.db.no_autoflush:
         # no_autoflush: the new submission's grades are filled in before anything is written.
+        # The student is known even when nothing of theirs could be graded: the exports list them with zero.
+        ours.update_or_create_student(student)
         try:
             submission = theirs.find_submission(assignment_id, student)
         except MissingEntry:
+            ours.db.commit()
             outcome.error = _reason(log)
             return outcome
-        ours.update_or_create_student(student)
         # A regrade updates the submission in place, as `nbgrader autograde --force` does: it keeps
         # its id (formgrader's links) and everything an instructor entered (manual scores, extra
         # credit, comments); only what autograding produces is replaced.
         ours.update_or_create_submission(assignment_id, student, timestamp=submission.timestamp)
+        outcome.seconds_late = submission.total_seconds_late
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 mine = ours.find_grade(grade.name, notebook.name, assignment_id, student)
+                changed = mine.auto_score != grade.auto_score
                 mine.auto_score = grade.auto_score
-                # nbgrader's rule (SaveAutoGrades): a cell an instructor scored by hand is put back
-                # in front of them when its autograded score may have changed.
-                mine.needs_manual_grade = mine.manual_score is not None or mine.auto_score is None
+                # A cell the instructor scored by hand goes back in front of them (formgrader's
+                # "needs manual grade") when its autograded score changed, and stays there until
+                # they save a score again; nbgrader's own rule (SaveAutoGrades) flags it on every
+                # regrade, changed or not, so the flag would stop meaning anything.
+                if mine.manual_score is None:
+                    mine.needs_manual_grade = mine.auto_score is None
+                elif changed:
+                    mine.needs_manual_grade = True
+                if mine.manual_score is not None and mine.needs_manual_grade:
+                    outcome.reviews.append((grade.name, mine.manual_score, mine.auto_score))
                 # Grade.score is computed by the database: not yet up to date before the commit.
                 score = mine.manual_score if mine.manual_score is not None else (mine.auto_score or 0.0)
                 outcome.scores[grade.name] = (score, grade.max_score)
             for comment in notebook.comments:
                 ours.find_comment(comment.name, notebook.name, assignment_id, student).auto_comment = \
                     comment.auto_comment
+            penalty = notebook.late_submission_penalty
+            ours.find_submission_notebook(notebook.name, assignment_id, student).late_submission_penalty = penalty
+            outcome.penalty += penalty or 0.0
         ours.db.commit()
     if not outcome.scores or "ERROR" in log:
         outcome.error = _reason(log)
@@ -160,8 +179,9 @@ def _reason(log):
     return errors[-1] if errors else "nbgrader gave no grades (see its log)"
 
 
-def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.stderr):
-    """Autograde every submission of ``assignment_id``, in parallel, then feedback and export.
+def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, release_feedback=False, progress=sys.stderr):
+    """Autograde every submission of ``assignment_id``, in parallel, then feedback (released
+    through the exchange if ``release_feedback``) and the exports (:func:`export`).
 
     Returns
     -------
@@ -198,26 +218,103 @@ def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, progress=sys.s
             print(f"\rgrading {assignment_id}: [{bar:<30}] {done}/{len(names)} ({group[-1]})", end="", file=progress,
                   flush=True)
     print(file=progress)
-    env = venv_env()
-    for command, what in ((["generate_feedback", assignment_id, "--force"], "feedback/"),
-                          (["export"], "grades.csv")):
-        print(f"writing {what} ...", file=progress, flush=True)
-        result = subprocess.run([sys.executable, "-m", "nbgrader", *command], cwd=course, env=env,
-                                capture_output=True, text=True)
-        if result.returncode:
-            raise BuildError(f"nbgrader {' '.join(command)} failed after grading (the grades are in gradebook.db):\n"
-                             + "\n".join((result.stdout + result.stderr).splitlines()[-15:]))
-    return [outcomes[name] for name in names]
+    outcomes = [outcomes[name] for name in names]
+    write_feedback(course, assignment_id, outcomes, release=release_feedback, progress=progress)
+    export(course, assignment_id, progress=progress)
+    return outcomes
+
+
+def nbgrader(course, *arguments):
+    """Run one nbgrader command in ``course``; raise :class:`BuildError` with its log's end if it fails."""
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *arguments], cwd=course, env=venv_env(),
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise BuildError(f"nbgrader {' '.join(arguments)} failed after grading (the grades are in gradebook.db):\n"
+                         + "\n".join((result.stdout + result.stderr).splitlines()[-15:]))
+    return result
+
+
+def write_feedback(course, assignment_id, outcomes, release=False, progress=sys.stderr):
+    """Write each student's feedback (``feedback/<student>/<assignment_id>/``), and release it
+    through the exchange if ``release``.
+
+    A student with a score awaiting the instructor's review (:attr:`Outcome.reviews`) gets no
+    feedback until it is reviewed: their old feedback is removed rather than left to contradict
+    the new grading, and the report says why.
+    """
+    held = {o.student for o in outcomes if o.reviews}
+    for student in held:
+        shutil.rmtree(Path(course) / "feedback" / student / assignment_id, ignore_errors=True)
+    if len(held) == len(outcomes):
+        return
+    print("writing feedback/ ...", file=progress, flush=True)
+    nbgrader(course, "generate_feedback", assignment_id, "--force",
+             f"--CourseDirectory.student_id_exclude={','.join(sorted(held))}")
+    if release:
+        print("releasing feedback through the exchange ...", file=progress, flush=True)
+        nbgrader(course, "release_feedback", assignment_id)  # what feedback/ holds: not the held students
+
+
+def export(course, assignment_id, progress=sys.stderr):
+    """Write ``reports/<assignment_id>/grades.csv`` (nbgrader's export, this assignment only: scores,
+    due date, submission time and late penalty per student) and ``reports/lms-grades.csv`` (every
+    assignment graded so far, in the layout Canvas and Moodle import; see :func:`write_lms_csv`)."""
+    folder = Path(course) / "reports" / assignment_id
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"writing {folder / 'grades.csv'} and reports/lms-grades.csv ...", file=progress, flush=True)
+    nbgrader(course, "export", f"--assignment=['{assignment_id}']", f"--to={folder / 'grades.csv'}")
+    write_lms_csv(course, Path(course) / "reports" / "lms-grades.csv")
+
+
+def write_lms_csv(course, path):
+    """Write the course's grades as a gradebook CSV that Canvas and Moodle import.
+
+    Canvas's import layout: ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``, ``Section``,
+    then one column of points per assignment and a ``Points Possible`` row. The nbgrader student id
+    goes in ``SIS Login ID`` (Canvas matches rows by it; Moodle maps it to the username when
+    importing). Only assignments with at least one graded submission get a column (an assignment
+    not yet released is not a zero for everyone). Points are after the late penalty, which the
+    per-assignment export and the report detail: a column for lateness would become a new
+    assignment in Canvas.
+    """
+    import csv
+
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gradebook:
+        graded = [a for a in gradebook.assignments if gradebook.assignment_submissions(a.name)]
+        rows = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *(a.name for a in graded)],
+                ["Points Possible", "", "", "", "", *(f"{a.max_score:g}" for a in graded)]]
+        for student in sorted(gradebook.students, key=lambda s: s.id):
+            name = ", ".join(filter(None, [student.last_name, student.first_name])) or student.id
+            points = []
+            for assignment in graded:
+                try:
+                    submission = gradebook.find_submission(assignment.name, student.id)
+                except MissingEntry:  # no submission, no points
+                    points.append("0")
+                    continue
+                penalty = sum(n.late_submission_penalty or 0 for n in submission.notebooks)
+                points.append(f"{max(submission.score - penalty, 0):g}")
+            rows.append([name, "", "", student.id, "", *points])
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(rows)
+    return path
 
 
 def write_report(assignment_id, outcomes, folder):
-    """Write ``report.md`` and ``scores.png`` (score distribution per exercise) into ``folder``.
+    """Write ``report.md`` and ``scores.png`` (points per exercise, and the class's total points)
+    into ``folder``.
 
     Returns
     -------
     path : Path
         The report.
     """
+    import statistics
+
     import matplotlib
 
     matplotlib.use("Agg")
@@ -227,28 +324,63 @@ def write_report(assignment_id, outcomes, folder):
     folder.mkdir(parents=True, exist_ok=True)
     graded = [o for o in outcomes if o.scores]
     cells = list(dict.fromkeys(name for o in graded for name in o.scores))  # in the notebook's order
-    fig, axes = plt.subplots(1, max(len(cells), 1), figsize=(2.2 * max(len(cells), 1), 2.6), squeeze=False)
+    most = max((sum(top for _, top in o.scores.values()) for o in graded), default=0)
+    totals = [total(o) for o in graded]
+    fig, axes = plt.subplots(1, len(cells) + 1, figsize=(2.2 * (len(cells) + 1), 2.6), squeeze=False)
     for ax, cell in zip(axes[0], cells):
         values = [o.scores[cell][0] for o in graded if cell in o.scores]
         top = max(o.scores[cell][1] for o in graded if cell in o.scores)
         ax.hist(values, bins=[i - 0.5 for i in range(int(top) + 2)], color="C0")
         ax.set(title=cell.removeprefix("test_"), xlabel="points", xticks=range(int(top) + 1))
         ax.title.set_fontsize(8)
+    ax = axes[0][-1]
+    ax.hist(totals, bins=[i - 0.5 for i in range(int(most) + 2)], color="C1")
+    ax.set(title="total (after late penalty)", xlabel="points")
+    ax.title.set_fontsize(8)
     axes[0][0].set_ylabel("students")
-    fig.suptitle(f"{assignment_id}: points per exercise, {len(graded)} students")
+    fig.suptitle(f"{assignment_id}: points per exercise and in total, {len(graded)} students")
     fig.tight_layout()
     fig.savefig(folder / "scores.png", dpi=100)
     plt.close(fig)
-    lines = [f"# {assignment_id}: {len(outcomes)} submissions", "", "![points per exercise](scores.png)", "",
-             "| student | points | exercises that lost points | note |", "| --- | --- | --- | --- |"]
+    lines = [f"# {assignment_id}: {len(outcomes)} submissions", ""]
+    if totals:
+        lines += [f"Total points (after late penalties), {len(totals)} graded: mean {statistics.mean(totals):.2f}, "
+                  f"median {statistics.median(totals):g}, lowest {min(totals):g}, highest {max(totals):g} "
+                  f"(out of {most:g}).", ""]
+    reviews = [o for o in outcomes if o.reviews]
+    if reviews:
+        lines += ["**To review in formgrader** (the autograder's score changed under a score you set by hand; your "
+                  "score still counts, and these students get no feedback until you save a score again):", ""]
+        lines += [f"- {o.student}: " + "; ".join(f"{cell.removeprefix('test_')} (yours {mine:g}, autograder now "
+                                                  f"{auto if auto is None else format(auto, 'g')})"
+                                                  for cell, mine, auto in o.reviews) for o in reviews]
+        lines += [""]
+    lines += ["![points per exercise and in total](scores.png)", "",
+              "| student | points | exercises that lost points | late | note |", "| --- | --- | --- | --- | --- |"]
     for o in outcomes:
-        total = sum(score or 0 for score, _ in o.scores.values())
-        most = sum(top for _, top in o.scores.values())
         lost = ", ".join(cell.removeprefix("test_") for cell, (score, top) in o.scores.items() if (score or 0) < top)
         flags = list(dict.fromkeys(o.flags))
         note = "; ".join(filter(None, [f"FLAGGED: {flags[0]}" + (f" (and {len(flags) - 1} more)" if len(flags) > 1 else "")
-                                       if flags else "", o.error])).replace("|", "/")
-        lines.append(f"| {o.student} | {total:g} / {most:g} | {lost} | {note} |")
+                                       if flags else "", "REVIEW: see above" if o.reviews else "", o.error])
+                         ).replace("|", "/")
+        late = f"{lateness(o.seconds_late)}, -{o.penalty:g} points" if o.seconds_late > 0 else ""
+        lines.append(f"| {o.student} | {total(o):g} / {sum(top for _, top in o.scores.values()):g} | {lost} | {late} "
+                     f"| {note} |")
     path = folder / "report.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def total(outcome):
+    """float: a student's points, after the late penalty."""
+    return max(sum(score or 0 for score, _ in outcome.scores.values()) - outcome.penalty, 0)
+
+
+def lateness(seconds):
+    """str: how late, for a person (``"2 days 3 h"``, ``"40 min"``)."""
+    minutes = int(-(-seconds // 60))
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} day{'s' if days > 1 else ''} {hours} h"
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"

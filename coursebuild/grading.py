@@ -1,4 +1,7 @@
 """Settings of nbgrader's autograding that need code rather than a value."""
+from nbgrader.plugins import LateSubmissionPlugin
+from nbgrader.preprocessors import ClearHiddenTests, OverwriteCells
+from traitlets import Float
 
 #: Seconds a cell may run while autograding unless it declares otherwise. Every numpy exercise
 #: runs in well under a second; 15 s leaves room for a slow machine and still stops a runaway
@@ -39,3 +42,45 @@ def cell_timeout(cell):
 def is_long_cell(cell):
     """True if ``cell`` declares a timeout over :data:`LONG_CELL_TIMEOUT` (a training run)."""
     return cell_timeout(cell) > LONG_CELL_TIMEOUT
+
+
+
+class PerDayPenalty(LateSubmissionPlugin):
+    """The course's late policy: a late notebook loses ``percent_per_day`` of its score for each
+    day, or part of a day, after the due date (10 % by default: a notebook one hour late keeps
+    90 %, three days late 70 %, ten days or more nothing). Set ``percent_per_day = 0`` in
+    ``nbgrader_config.py`` to record lateness without a penalty, 100 for nothing after the due date.
+    """
+
+    percent_per_day = Float(10.0, help="Percent of the notebook's score lost per started day late.").tag(config=True)
+
+    def late_submission_penalty(self, student_id, score, total_seconds_late):
+        """float: points taken off a notebook that scored ``score`` and came ``total_seconds_late`` late."""
+        days = -(-total_seconds_late // 86400)  # a started day counts
+        return min(score, score * self.percent_per_day / 100 * days)
+
+
+class ReleasedTestCells(OverwriteCells):
+    """nbgrader's OverwriteCells without its false alarm on test cells with hidden tests.
+
+    A student's test cell is the released one, without its hidden tests, so its checksum never
+    matches the source's: nbgrader warns "Attribute 'checksum' for cell test_x has changed!" for
+    every such cell of every submission, and puts the source back. A cell exactly as released is
+    put back quietly; a cell the student edited is still reported (and restored) as before.
+    """
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id and cell.metadata["nbgrader"].get("locked"):
+            from nbgrader.api import MissingEntry
+
+            try:
+                source = self.gradebook.find_source_cell(grade_id, self.notebook_id, self.assignment_id)
+            except MissingEntry:
+                source = None
+            if source is not None and source.locked:
+                released = type(cell)(cell_type=source.cell_type, source=source.source, metadata={})
+                ClearHiddenTests(parent=self)._remove_hidden_test_region(released)
+                if cell.source.strip() == released.source.strip():
+                    cell.source = source.source
+        return super().preprocess_cell(cell, resources, cell_index)

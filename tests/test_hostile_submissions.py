@@ -263,7 +263,7 @@ def graded(tmp_path_factory):
 def _fingerprint(course):
     """SHA-256 of every file of the course but what autograding writes, and of the instructors' code."""
     files = [p for p in sorted(course.rglob("*")) if p.is_file() and not p.relative_to(course).parts[0]
-             in ("autograded", "feedback", "gradebook.db", "grades.csv", ".coursebuild", "_build")]
+             in ("autograded", "feedback", "gradebook.db", "reports", ".coursebuild", "_build")]
     files += sorted(p for folder in ("autograder", "solutions", "coursekit", "coursebuild") for p in (ROOT / folder).rglob("*.py"))
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 

@@ -44,16 +44,22 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
     flagged = {o.student for o in outcomes if o.flagged}
     assert flagged == {"cyd"}, "a test cell that finished without the grader's pass is flagged"
     assert "NotJSONError" in outcomes[3].error
-    csv = (course / "grades.csv").read_text()
-    assert "ada" in csv and "dee" in csv
+    export = (course / "reports" / ASSIGNMENT / "grades.csv").read_text().splitlines()
+    assert export[0].startswith("assignment,duedate,timestamp,student_id"), export[0]
+    assert sorted(line.split(",")[3] for line in export[1:]) == ["ada", "bob", "cyd", "dee"]
+    assert {line.split(",")[0] for line in export[1:]} == {ASSIGNMENT}, "this assignment only"
+    lms = (course / "reports" / "lms-grades.csv").read_text().splitlines()
+    assert lms[:2] == [f"Student,ID,SIS User ID,SIS Login ID,Section,{ASSIGNMENT}", "Points Possible,,,,,8"], lms
+    assert "ada,,,ada,,8" in lms and "bob,,,bob,,7" in lms and "dee,,,dee,,0" in lms, lms
     assert (course / "feedback" / "bob" / ASSIGNMENT).is_dir()
     report = classgrade.write_report(ASSIGNMENT, outcomes, tmp_path).read_text()
-    assert "| ada | 8 / 8 |  |  |" in report, report
-    assert "| bob | 7 / 8 | L1 |  |" in report, report
-    assert "| cyd | 7 / 8 | L2 | FLAGGED: The test cell finished, but the course's grader recorded no pass for L2" \
+    assert "| ada | 8 / 8 |  |  |  |" in report, report
+    assert "| bob | 7 / 8 | L1 |  |  |" in report, report
+    assert "| cyd | 7 / 8 | L2 |  | FLAGGED: The test cell finished, but the course's grader recorded no pass for L2" \
         in report, report
     dee = next(line for line in report.splitlines() if line.startswith("| dee |"))
     assert "| 0 / 8 |" in dee and "NotJSONError" in dee, report
+    assert "4 graded: mean 5.50, median 7, lowest 0, highest 8 (out of 8)" in report, report
     assert (tmp_path / "scores.png").stat().st_size > 0
 
 
@@ -71,7 +77,8 @@ def test_grading_again_keeps_what_the_instructor_entered(course):
     name = notebook_of(ASSIGNMENT, course / "source").stem
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         submission_id = gradebook.find_submission(ASSIGNMENT, "bob").id
-        gradebook.find_grade("test_L1", name, ASSIGNMENT, "bob").manual_score = 0.5
+        l1 = gradebook.find_grade("test_L1", name, ASSIGNMENT, "bob")
+        l1.manual_score, l1.needs_manual_grade = 0.5, False  # as formgrader saves a score
         gradebook.find_grade("test_L2", name, ASSIGNMENT, "bob").extra_credit = 1.0
         gradebook.find_comment("L1", name, ASSIGNMENT, "bob").manual_comment = "Close: look at the sign."
         gradebook.db.commit()
@@ -79,9 +86,40 @@ def test_grading_again_keeps_what_the_instructor_entered(course):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         assert gradebook.find_submission(ASSIGNMENT, "bob").id == submission_id
         l1 = gradebook.find_grade("test_L1", name, ASSIGNMENT, "bob")
-        assert (l1.manual_score, l1.needs_manual_grade) == (0.5, True)
+        assert (l1.manual_score, l1.needs_manual_grade) == (0.5, False), \
+            "the autograded score did not change: nothing to review again"
         assert gradebook.find_grade("test_L2", name, ASSIGNMENT, "bob").extra_credit == 1.0
         assert gradebook.find_comment("L1", name, ASSIGNMENT, "bob").manual_comment == "Close: look at the sign."
+
+
+
+def test_a_resubmission_that_changes_a_hand_scored_exercise_is_put_to_the_instructor(course, tmp_path):
+    """bob fixes L1, which the instructor scored 0.5 by hand: the regrade keeps the 0.5, the report
+    asks for a review, and bob gets no feedback (a passing L1 beside 0.5 would contradict itself)
+    until the instructor saves a score in formgrader; then the feedback says whose score it is."""
+    from nbgrader.api import Gradebook
+
+    from coursebuild.leaks import readable_text
+
+    name = notebook_of(ASSIGNMENT, course / "source")
+    submit(course, ASSIGNMENT, "bob", nbformat.read(course / "source" / ASSIGNMENT / name.name, as_version=4))
+    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    bob = next(o for o in outcomes if o.student == "bob")
+    assert bob.reviews == [("test_L1", 0.5, 1.0)] and bob.scores["test_L1"] == (0.5, 1.0)
+    report = classgrade.write_report(ASSIGNMENT, outcomes, tmp_path).read_text()
+    assert "- bob: L1 (yours 0.5, autograder now 1)" in report, report
+    assert not (course / "feedback" / "bob" / ASSIGNMENT).exists(), "bob's feedback waits for the review"
+    assert (course / "feedback" / "ada" / ASSIGNMENT).is_dir()
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        l1 = gradebook.find_grade("test_L1", name.stem, ASSIGNMENT, "bob")
+        assert (l1.manual_score, l1.needs_manual_grade) == (0.5, True)
+        l1.manual_score, l1.needs_manual_grade = 1.0, False  # the review, as formgrader saves it
+        gradebook.db.commit()
+    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    assert not any(o.reviews for o in outcomes)
+    text = readable_text(course / "feedback" / "bob" / ASSIGNMENT / f"{name.stem}.html")
+    assert "Score set by your instructor: 1 / 1 (the automatic tests gave 1)." in text, text[-3000:]
+    assert "Close: look at the sign." in text, "the instructor's comment reaches the student"
 
 
 @pytest.mark.parametrize("log, says", [

@@ -1,0 +1,81 @@
+"""The feedback a student receives (``nbgrader generate_feedback``), made readable offline.
+
+nbgrader's feedback page shows each test cell as autograding ran it: the hidden test's call, a
+traceback through the course's files, and math that waits for MathJax from a CDN. Configured in
+``nbgrader_config.py``, :class:`ReadableFeedback` and the ``course_feedback`` template
+(``coursebuild/templates``) turn that into what a student needs: the exercise's name in the
+index, the verdict and its explanation without the grader's frames, typeset math from the
+MathJax copy the site serves (written beside the page, so it works from a downloaded folder),
+and a note wherever the score that counts is one the instructor set.
+"""
+import importlib.util
+from pathlib import Path
+
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
+
+#: MathJax 3 with TeX input and SVG output in one file (no font files to carry): the copy that
+#: sphinx-mathjax-offline serves on the site.
+MATHJAX = Path(importlib.util.find_spec("sphinx-mathjax-offline").origin).parent / "static" / "mathjax" / "tex-svg.js"
+
+#: Where the page finds it, relative to the feedback HTML.
+MATHJAX_NAME = "mathjax/tex-svg.js"
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: nbgrader's own feedback template, which the course's extends.
+NBGRADER_TEMPLATES = str(Path(importlib.util.find_spec("nbgrader").origin).parent / "server_extensions" / "formgrader"
+                         / "templates")
+
+
+def exercise_of(grade_id):
+    """str: the exercise a test cell grades (``test_softmax`` -> ``softmax``)."""
+    return grade_id.removeprefix("test_")
+
+
+class ReadableFeedback(Preprocessor):
+    """Test cells show their verdict and its explanation only; the index names each exercise.
+
+    Runs after nbgrader's ``GetGrades`` (which puts each cell's score in its metadata) and
+    ``ClearHiddenTests`` (which removes the hidden test's code).
+    """
+
+    enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
+    def preprocess(self, nb, resources):
+        resources.setdefault("outputs", {})[MATHJAX_NAME] = MATHJAX.read_bytes()
+        manual = self._manual_scores(resources)
+        for cell in nb.cells:
+            grading = cell.metadata.get("nbgrader", {})
+            if not (grading.get("grade") and not grading.get("solution")):
+                continue
+            cell.metadata["course_exercise"] = exercise_of(grading.get("grade_id", ""))
+            if grading.get("grade_id") in manual:
+                # Said where the score shows, so that a passing cell beside a lower score (set on an
+                # earlier submission) explains itself.
+                auto = manual[grading["grade_id"]]
+                cell.metadata["course_manual"] = True
+                cell.setdefault("outputs", []).append({
+                    "output_type": "stream", "name": "stdout",
+                    "text": f"Score set by your instructor: {grading.get('score', 0):g} / {grading.get('points', 0):g}"
+                            + (f" (the automatic tests gave {auto:g})." if auto is not None else ".")})
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    # The traceback runs through the hidden test's call and the course's own files;
+                    # the student needs the verdict, which the error's message carries whole.
+                    output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+        return nb, resources
+
+    @staticmethod
+    def _manual_scores(resources):
+        """dict grade_id -> auto_score of the cells whose score the instructor set by hand."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        info = resources.get("nbgrader", {})
+        if not info.get("db_url"):
+            return {}
+        with Gradebook(info["db_url"]) as gradebook:
+            try:
+                notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"], info["student"])
+            except MissingEntry:
+                return {}
+            return {grade.name: grade.auto_score for grade in notebook.grades if grade.manual_score is not None}
