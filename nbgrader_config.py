@@ -78,9 +78,10 @@ c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMet
                                        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
 # Feedback students can read offline: each test cell named by its exercise, the hidden test's code
-# and the grader's frames left out (the verdict and its explanation stay), math typeset by a MathJax
-# copy written beside each page. See coursebuild/feedback.py.
+# and the grader's frames left out (the verdict and its explanation stay), math typeset by the site's
+# MathJax copy, inlined in each page. See coursebuild/feedback.py.
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, feedback.ReadableFeedback, CSSHTMLHeaderPreprocessor]
 c.HTMLExporter.template_name = "course_feedback"
 c.HTMLExporter.template_file = "course_feedback.html.j2"
+c.HTMLExporter.filters = {"course_mathjax": "coursebuild.feedback.mathjax_script"}
 c.HTMLExporter.extra_template_basedirs = [str(feedback.TEMPLATES), feedback.NBGRADER_TEMPLATES]

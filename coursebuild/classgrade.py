@@ -39,6 +39,7 @@ class Outcome:
     reviews: list = field(default_factory=list)
     seconds_late: float = 0.0
     penalty: float = 0.0  # points taken off for lateness (coursebuild.grading.PerDayPenalty)
+    log: str = field(default="", repr=False)  # nbgrader's log about this submission
 
     @property
     def flagged(self):
@@ -100,7 +101,7 @@ def _merge(course, assignment_id, student, scratch, log):
     from nbgrader.api import Gradebook, MissingEntry
 
     course = Path(course)
-    outcome = Outcome(student)
+    outcome = Outcome(student, log=log)
     graded = scratch / "autograded" / student / assignment_id
     if graded.is_dir():
         target = course / "autograded" / student / assignment_id

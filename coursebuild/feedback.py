@@ -18,8 +18,11 @@ from traitlets import Bool
 #: sphinx-mathjax-offline serves on the site.
 MATHJAX = Path(importlib.util.find_spec("sphinx-mathjax-offline").origin).parent / "static" / "mathjax" / "tex-svg.js"
 
-#: Where the page finds it, relative to the feedback HTML.
-MATHJAX_NAME = "mathjax/tex-svg.js"
+
+
+def mathjax_script(_=None):
+    """str: the MathJax script (the Jinja filter ``course_mathjax`` of the ``course_feedback`` template)."""
+    return MATHJAX.read_text(encoding="utf-8")
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,7 +45,6 @@ class ReadableFeedback(Preprocessor):
 
     enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
     def preprocess(self, nb, resources):
-        resources.setdefault("outputs", {})[MATHJAX_NAME] = MATHJAX.read_bytes()
         manual = self._manual_scores(resources)
         for cell in nb.cells:
             grading = cell.metadata.get("nbgrader", {})

@@ -9,6 +9,10 @@ from coursebuild.paths import notebook_of
 from coursebuild.release import venv_env
 
 
+#: nbgrader's solution delimiters, which a student's answer does not have.
+SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
 def make_course(tmp_path, assignment_ids):
     """A scratch nbgrader course with one assignment (or a list of them), released; returns its root."""
     from coursebuild.release import scratch_course
@@ -66,3 +70,15 @@ def set_solution(notebook, grade_id, code):
             cell.source = code
             return notebook
     raise KeyError(f"no cell with grade_id {grade_id!r}")
+
+
+def completed(source, release):
+    """``release`` with every solution cell holding the source notebook's answer, as a student
+    would write it (without nbgrader's solution markers)."""
+    answers = {c.metadata.nbgrader["grade_id"]: c.source for c in source.cells
+               if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+    notebook = release
+    for grade_id, code in answers.items():
+        code = "\n".join(line for line in code.splitlines() if line.strip() not in SOLUTION_MARKERS)
+        notebook = set_solution(notebook, grade_id, code)
+    return notebook

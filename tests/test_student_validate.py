@@ -29,11 +29,10 @@ from autograder.mistakes import catalogue
 from coursebuild.paths import assignments, notebook_of
 from coursebuild.release import venv_env
 
-from .helpers import set_solution
+from .helpers import completed, set_solution
 from .test_nbgrader_roundtrip import graded_exercises, groups, without_long_cells
 
 INSTRUCTOR_ONLY = ("solutions", "autograder", "coursebuild")
-SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 #: Wraps a right answer ``{name}`` so that every call writes to stderr four ways before answering.
 NOISY = '''
@@ -54,18 +53,6 @@ def _noisy(function):
 
 {name} = _noisy({name})
 '''
-
-
-def completed(source, release):
-    """``release`` with every solution cell holding the source notebook's answer, as a student
-    would write it (without nbgrader's solution markers)."""
-    answers = {c.metadata.nbgrader["grade_id"]: c.source for c in source.cells
-               if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
-    notebook = release
-    for grade_id, code in answers.items():
-        code = "\n".join(line for line in code.splitlines() if line.strip() not in SOLUTION_MARKERS)
-        notebook = set_solution(notebook, grade_id, code)
-    return notebook
 
 
 def cut_after(notebook, grade_id):
