@@ -23,6 +23,7 @@ import pytest
 
 from autograder.mistakes import catalogue
 from coursebuild.grading import is_long_cell
+from coursebuild.feedback import exercise_of
 from coursebuild.leaks import squeeze
 from coursebuild.paths import assignments, notebook_of
 
@@ -166,7 +167,7 @@ def test_wrong_exercises_lose_exactly_their_points(graded_course):
 
 def test_feedback_names_each_typical_mistake(graded_course):
     """The feedback HTML a student receives explains a wrong exercise by its typical mistake."""
-    course, assignment_id, _, wrong = graded_course
+    course, assignment_id, exercises, wrong = graded_course
     for student, group in wrong.items():
         text = squeeze(feedback_text(course, assignment_id, student))
         if student == "runaway-loop":
@@ -174,7 +175,11 @@ def test_feedback_names_each_typical_mistake(graded_course):
                 f"the feedback of a loop stopped by the time limit should say so; see {course / 'feedback' / student}")
             continue
         assert "_grade_case" not in text, "the grader's own frames are hidden from the traceback in the feedback"
+        for hidden in ("HIDDEN TESTS", "grade(\"", "coursekit/grading.py"):
+            assert hidden not in text, f"{student}'s feedback shows {hidden!r}: only the verdict and its explanation"
         for exercise in group:
+            label = exercise_of(exercises[exercise])
+            assert squeeze(f"{label} (Score: 0.0 /") in text, f"the feedback's index names {label}, not 'Test cell'"
             explanation = catalogue(assignment_id).for_exercise(exercise)[0].explanation
             assert squeeze(f"Likely mistake: {explanation}") in text, (
                 f"{student}'s feedback does not name the mistake in {exercise}: {explanation!r}; see "
