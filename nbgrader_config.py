@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput,
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput,
                                     DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteKernelspec,
                                     SaveAutoGrades)
 
@@ -80,7 +80,7 @@ c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMet
 # Feedback students can read offline: each test cell named by its exercise, the hidden test's code
 # and the grader's frames left out (the verdict and its explanation stay), math typeset by the site's
 # MathJax copy, inlined in each page. See coursebuild/feedback.py.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, feedback.ReadableFeedback, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedback.preprocessors = [GetGrades, feedback.ReadableFeedback, CSSHTMLHeaderPreprocessor]
 c.HTMLExporter.template_name = "course_feedback"
 c.HTMLExporter.template_file = "course_feedback.html.j2"
 c.HTMLExporter.filters = {"course_mathjax": "coursebuild.feedback.mathjax_script"}

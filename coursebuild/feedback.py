@@ -12,6 +12,7 @@ import importlib.util
 from pathlib import Path
 
 from nbconvert.preprocessors import Preprocessor
+from nbgrader.preprocessors import ClearHiddenTests
 from traitlets import Bool
 
 #: MathJax 3 with TeX input and SVG output in one file (no font files to carry): the copy that
@@ -39,17 +40,20 @@ def exercise_of(grade_id):
 class ReadableFeedback(Preprocessor):
     """Test cells show their verdict and its explanation only; the index names each exercise.
 
-    Runs after nbgrader's ``GetGrades`` (which puts each cell's score in its metadata) and
-    ``ClearHiddenTests`` (which removes the hidden test's code).
+    Runs after nbgrader's ``GetGrades`` (which puts each cell's score in its metadata). Removes the
+    hidden tests' code with nbgrader's ``ClearHiddenTests`` (called here rather than listed in the
+    config, where nbgrader 0.9 warns about an option of its own, ``display_data_priority``).
     """
 
     enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
     def preprocess(self, nb, resources):
         manual = self._manual_scores(resources)
+        hidden = ClearHiddenTests()  # nbgrader's default delimiters, which the course uses
         for cell in nb.cells:
             grading = cell.metadata.get("nbgrader", {})
             if not (grading.get("grade") and not grading.get("solution")):
                 continue
+            hidden._remove_hidden_test_region(cell)
             cell.metadata["course_exercise"] = exercise_of(grading.get("grade_id", ""))
             if grading.get("grade_id") in manual:
                 # Said where the score shows, so that a passing cell beside a lower score (set on an

@@ -80,7 +80,7 @@ class ReleasedTestCells(OverwriteCells):
                 source = None
             if source is not None and source.locked:
                 released = type(cell)(cell_type=source.cell_type, source=source.source, metadata={})
-                ClearHiddenTests(parent=self)._remove_hidden_test_region(released)
+                ClearHiddenTests()._remove_hidden_test_region(released)  # default delimiters, as the course's
                 if cell.source.strip() == released.source.strip():
                     cell.source = source.source
         return super().preprocess_cell(cell, resources, cell_index)

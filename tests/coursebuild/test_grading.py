@@ -1,5 +1,10 @@
-"""Does every autograded cell get a deliberate time limit?"""
-from coursebuild.grading import DEFAULT_CELL_TIMEOUT, LONG_CELL_TIMEOUT, MAX_CELL_TIMEOUT, cell_timeout, is_long_cell
+"""Does every autograded cell get a deliberate time limit, and a late notebook the course's penalty?"""
+import os
+
+import pytest
+
+from coursebuild.grading import (DEFAULT_CELL_TIMEOUT, LONG_CELL_TIMEOUT, MAX_CELL_TIMEOUT, PerDayPenalty, cell_timeout,
+                                 is_long_cell)
 
 
 def test_plain_cells_get_the_short_default():
@@ -27,7 +32,21 @@ def test_nbgrader_uses_it():
     from traitlets.config import Config
     from coursebuild.paths import ROOT
 
-    namespace = {"get_config": Config}
+    # As traitlets' PyFileConfigLoader runs it (with __file__: the exchange is found beside it).
+    namespace = {"get_config": Config, "__file__": str(ROOT / "nbgrader_config.py")}
     exec((ROOT / "nbgrader_config.py").read_text(), namespace)
     config = namespace["c"]
     assert config.Execute.timeout_func is cell_timeout
+    assert config.AssignLatePenalties.plugin_class is PerDayPenalty
+    assert config.Exchange.root == str(ROOT / "exchange") or "COURSE_EXCHANGE" in os.environ
+
+
+@pytest.mark.parametrize("seconds_late, kept", [
+    (1, 0.9), (60, 0.9), (86400, 0.9), (86401, 0.8), (3 * 86400, 0.7), (10 * 86400, 0.0), (30 * 86400, 0.0)])
+def test_a_late_notebook_loses_ten_percent_per_started_day(seconds_late, kept):
+    penalty = PerDayPenalty().late_submission_penalty("ada", 8.0, seconds_late)
+    assert 8.0 - penalty == pytest.approx(8.0 * kept)
+
+
+def test_the_late_policy_can_record_lateness_only():
+    assert PerDayPenalty(percent_per_day=0).late_submission_penalty("ada", 8.0, 5 * 86400) == 0
