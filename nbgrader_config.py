@@ -31,9 +31,14 @@ c.CourseDirectory.feedback_directory = "feedback"
 # permissions of what it puts inside. Students point their own nbgrader_config.py at the same
 # folder (book/instructor_guide.md).
 c.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(Path(__file__).resolve().parent / "exchange")
-if not os.path.isdir(c.Exchange.root):
-    os.makedirs(c.Exchange.root)
-    os.chmod(c.Exchange.root, 0o1777)
+try:
+    if not os.path.isdir(c.Exchange.root):
+        os.makedirs(c.Exchange.root, exist_ok=True)  # exist_ok: parallel graders load this at once
+        os.chmod(c.Exchange.root, 0o1777)
+except OSError:
+    # Never raise here: nbgrader would go on without this whole file, sandbox included. The
+    # exchange commands say themselves that the folder is missing or unwritable.
+    pass
 
 # Late submissions (nbgrader db assignment add <id> --duedate=...): a notebook loses 10 % of its
 # score per started day late. c.PerDayPenalty.percent_per_day changes it; 0 records lateness only.
@@ -80,8 +85,10 @@ c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMet
 # Feedback students can read offline: each test cell named by its exercise, the hidden test's code
 # and the grader's frames left out (the verdict and its explanation stay), math typeset by the site's
 # MathJax copy, inlined in each page. See coursebuild/feedback.py.
+# The exporter's settings are GenerateFeedback's own: formgrader renders notebooks with an HTMLExporter
+# too, and its grading page must keep its template.
 c.GenerateFeedback.preprocessors = [GetGrades, feedback.ReadableFeedback, CSSHTMLHeaderPreprocessor]
-c.HTMLExporter.template_name = "course_feedback"
-c.HTMLExporter.template_file = "course_feedback.html.j2"
-c.HTMLExporter.filters = {"course_mathjax": "coursebuild.feedback.mathjax_script"}
-c.HTMLExporter.extra_template_basedirs = [str(feedback.TEMPLATES), feedback.NBGRADER_TEMPLATES]
+c.GenerateFeedback.HTMLExporter.template_name = "course_feedback"
+c.GenerateFeedback.HTMLExporter.template_file = "course_feedback.html.j2"
+c.GenerateFeedback.HTMLExporter.filters = {"course_mathjax": "coursebuild.feedback.mathjax_script"}
+c.GenerateFeedback.HTMLExporter.extra_template_basedirs = [str(feedback.TEMPLATES), feedback.NBGRADER_TEMPLATES]

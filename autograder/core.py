@@ -455,7 +455,7 @@ def _grade_case(exercise, subject, case, mistakes):
         return
     diagnosis = _diagnose(got, raised, case, mistakes, exercise)
     text = f"{message}\nwhen called with\n{inputs}"
-    if raised is None and format_value(expected) not in message:
+    if raised is None and f"expected: {format_value(expected)}" not in message:
         # Said once: a difference in values already shows the expected array beside the result.
         text += f"\n  expected result: {format_value(expected)}"
     if diagnosis:

@@ -37,8 +37,8 @@ def main(argv=None):
                                               release_feedback=args.release_feedback)
             report = classgrade.write_report(args.assignment, outcomes, f"reports/{args.assignment}")
             held = [o.student for o in outcomes if o.reviews]
-            print(f"graded {len(outcomes)} submissions; feedback/, {report}, its grades.csv and reports/lms-grades.csv "
-                  f"written" + ("; feedback released" if args.release_feedback else "")
+            print(f"graded {len(outcomes)} submissions; feedback/, {report}, its grades.csv, reports/canvas-grades.csv "
+                  f"and reports/moodle-grades.csv written" + ("; feedback released" if args.release_feedback else "")
                   + (f"; feedback held for {', '.join(held)}: scores to review (see the report)" if held else ""))
         else:
             book.build()

@@ -65,7 +65,7 @@ def _autograde_some(course, assignment_id, names, fast):
     course = Path(course)
     scratch = Path(tempfile.mkdtemp(prefix="grade-"))
     shutil.copy(course / "nbgrader_config.py", scratch)
-    shutil.copy(course / "gradebook.db", scratch)
+    copy_gradebook(course / "gradebook.db", scratch / "gradebook.db")
     shutil.copytree(course / "source" / assignment_id, scratch / "source" / assignment_id, symlinks=True)
     for student in names:
         shutil.copytree(course / "submitted" / student / assignment_id, scratch / "submitted" / student / assignment_id)
@@ -75,6 +75,16 @@ def _autograde_some(course, assignment_id, names, fast):
     result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", assignment_id, "--create", "--force"],
                             cwd=scratch, env=env, capture_output=True, text=True)
     return scratch, split_log(result.stdout + result.stderr, names)
+
+
+def copy_gradebook(source, target):
+    """Copy an SQLite gradebook consistently (SQLite's backup), even while another process writes to
+    it: the main process merges one group's grades while the next group's copy is made."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(source)) as theirs, closing(sqlite3.connect(target)) as ours:
+        theirs.backup(ours)
 
 
 def split_log(log, names):
@@ -140,8 +150,10 @@ def _merge(course, assignment_id, student, scratch, log):
                     mine.needs_manual_grade = True
                 if mine.manual_score is not None and mine.needs_manual_grade:
                     outcome.reviews.append((grade.name, mine.manual_score, mine.auto_score))
-                # Grade.score is computed by the database: not yet up to date before the commit.
-                score = mine.manual_score if mine.manual_score is not None else (mine.auto_score or 0.0)
+                # Grade.score is computed by the database (nbgrader's rule: the manual score if any,
+                # else the automatic one, plus extra credit): not yet up to date before the commit.
+                score = (mine.manual_score if mine.manual_score is not None else (mine.auto_score or 0.0)) \
+                    + (mine.extra_credit or 0.0)
                 outcome.scores[grade.name] = (score, grade.max_score)
             for comment in notebook.comments:
                 ours.find_comment(comment.name, notebook.name, assignment_id, student).auto_comment = \
@@ -180,6 +192,30 @@ def _reason(log):
     return errors[-1] if errors else "nbgrader gave no grades (see its log)"
 
 
+def course_config(course):
+    """traitlets.config.Config: ``course``'s nbgrader_config.py, loaded as nbgrader loads it."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    return PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+
+
+def check_config(course):
+    """Raise :class:`BuildError` unless ``course``'s nbgrader_config.py loads and grades in the sandbox.
+
+    nbgrader goes on without a config file that raises (it logs the error), which would run
+    student code with nbgrader's own, unsandboxed Execute: better no grading at all.
+    """
+    try:
+        config = course_config(course)
+    except Exception as error:  # noqa: BLE001 - any failure to load stops grading
+        raise BuildError(f"{Path(course) / 'nbgrader_config.py'} does not load ({type(error).__name__}: {error}); "
+                         "nothing was graded: nbgrader would run without it, outside the sandbox.") from None
+    steps = config.Autograde.get("autograde_preprocessors", [])
+    if sandbox.SandboxedExecute not in steps:
+        raise BuildError(f"{Path(course) / 'nbgrader_config.py'} does not run autograding in the sandbox "
+                         "(c.Autograde.autograde_preprocessors has no SandboxedExecute); nothing was graded.")
+
+
 def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, release_feedback=False, progress=sys.stderr):
     """Autograde every submission of ``assignment_id``, in parallel, then feedback (released
     through the exchange if ``release_feedback``) and the exports (:func:`export`).
@@ -193,6 +229,7 @@ def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, release_feedba
     if not (course / "gradebook.db").is_file():
         raise BuildError(f"{course / 'gradebook.db'} not found: run `make release` first (it creates the gradebook).")
     sandbox.preflight()  # one clear error before any student is graded, if the sandbox cannot run here
+    check_config(course)
     names = students(course, assignment_id)
     if not names:
         raise BuildError(f"no submissions of {assignment_id} in {course / 'submitted'}: collect them first "
@@ -246,6 +283,7 @@ def write_feedback(course, assignment_id, outcomes, release=False, progress=sys.
     held = {o.student for o in outcomes if o.reviews}
     for student in held:
         shutil.rmtree(Path(course) / "feedback" / student / assignment_id, ignore_errors=True)
+        withdraw_released_feedback(course, student, assignment_id)
     if len(held) == len(outcomes):
         return
     print("writing feedback/ ...", file=progress, flush=True)
@@ -256,27 +294,53 @@ def write_feedback(course, assignment_id, outcomes, release=False, progress=sys.
         nbgrader(course, "release_feedback", assignment_id)  # what feedback/ holds: not the held students
 
 
+def withdraw_released_feedback(course, student, assignment_id):
+    """Remove from the exchange the feedback released earlier on ``student``'s current submission
+    (nbgrader names it by a hash of the submission's secret and the notebook), so that
+    ``fetch_feedback`` cannot hand out a page that a review is about to change."""
+    from nbgrader.utils import notebook_hash
+
+    graded = Path(course) / "autograded" / student / assignment_id
+    secret = graded / "submission_secret.txt"
+    if not secret.is_file():
+        return
+    config = course_config(course)
+    outbound = Path(config.Exchange.root) / config.CourseDirectory.course_id / "feedback"
+    for notebook in graded.glob("*.ipynb"):
+        page = outbound / f"{notebook_hash(secret=secret.read_text(), notebook_id=notebook.stem)}.html"
+        page.unlink(missing_ok=True)
+
+
 def export(course, assignment_id, progress=sys.stderr):
     """Write ``reports/<assignment_id>/grades.csv`` (nbgrader's export, this assignment only: scores,
-    due date, submission time and late penalty per student) and ``reports/lms-grades.csv`` (every
-    assignment graded so far, in the layout Canvas and Moodle import; see :func:`write_lms_csv`)."""
+    due date, submission time and late penalty per student), and ``reports/canvas-grades.csv`` and
+    ``reports/moodle-grades.csv`` (every assignment graded so far; see :func:`write_lms_csvs`)."""
     folder = Path(course) / "reports" / assignment_id
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"writing {folder / 'grades.csv'} and reports/lms-grades.csv ...", file=progress, flush=True)
+    print(f"writing {folder / 'grades.csv'}, reports/canvas-grades.csv and reports/moodle-grades.csv ...",
+          file=progress, flush=True)
     nbgrader(course, "export", f"--assignment=['{assignment_id}']", f"--to={folder / 'grades.csv'}")
-    write_lms_csv(course, Path(course) / "reports" / "lms-grades.csv")
+    write_lms_csvs(course, Path(course) / "reports")
 
 
-def write_lms_csv(course, path):
-    """Write the course's grades as a gradebook CSV that Canvas and Moodle import.
+def write_lms_csvs(course, folder):
+    """Write the course's grades as the gradebook CSVs that Canvas and Moodle import.
 
-    Canvas's import layout: ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``, ``Section``,
-    then one column of points per assignment and a ``Points Possible`` row. The nbgrader student id
-    goes in ``SIS Login ID`` (Canvas matches rows by it; Moodle maps it to the username when
-    importing). Only assignments with at least one graded submission get a column (an assignment
-    not yet released is not a zero for everyone). Points are after the late penalty, which the
-    per-assignment export and the report detail: a column for lateness would become a new
-    assignment in Canvas.
+    One column of points per assignment with at least one graded submission (an assignment not yet
+    released is not a zero for everyone), points after the late penalty (the per-assignment export
+    and the report detail it: a column for lateness would become a new assignment in Canvas).
+
+    - ``canvas-grades.csv``: Canvas's layout, ``Student``, ``ID``, ``SIS User ID``,
+      ``SIS Login ID``, ``Section``, the assignments, and a ``Points Possible`` row. The nbgrader
+      student id goes in ``SIS Login ID``, which Canvas matches rows by; ``ID`` holds the
+      student's ``lms_user_id`` if the roster gave one.
+    - ``moodle-grades.csv``: ``Username``, ``First name``, ``Last name``, ``Email address``, the
+      assignments; no other rows (Moodle stops an import at a row that names no user).
+
+    Returns
+    -------
+    paths : tuple of Path
+        The Canvas file and the Moodle file.
     """
     import csv
 
@@ -284,10 +348,8 @@ def write_lms_csv(course, path):
 
     with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gradebook:
         graded = [a for a in gradebook.assignments if gradebook.assignment_submissions(a.name)]
-        rows = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *(a.name for a in graded)],
-                ["Points Possible", "", "", "", "", *(f"{a.max_score:g}" for a in graded)]]
+        students = []
         for student in sorted(gradebook.students, key=lambda s: s.id):
-            name = ", ".join(filter(None, [student.last_name, student.first_name])) or student.id
             points = []
             for assignment in graded:
                 try:
@@ -297,12 +359,21 @@ def write_lms_csv(course, path):
                     continue
                 penalty = sum(n.late_submission_penalty or 0 for n in submission.notebooks)
                 points.append(f"{max(submission.score - penalty, 0):g}")
-            rows.append([name, "", "", student.id, "", *points])
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as file:
-        csv.writer(file).writerows(rows)
-    return path
+            students.append((student, points))
+        names = [a.name for a in graded]
+        canvas = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *names],
+                  ["Points Possible", "", "", "", "", *(f"{a.max_score:g}" for a in graded)]]
+        canvas += [[", ".join(filter(None, [s.last_name, s.first_name])) or s.id, s.lms_user_id or "", "", s.id, "",
+                    *points] for s, points in students]
+        moodle = [["Username", "First name", "Last name", "Email address", *names]]
+        moodle += [[s.id, s.first_name or "", s.last_name or "", s.email or "", *points] for s, points in students]
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = folder / "canvas-grades.csv", folder / "moodle-grades.csv"
+    for path, rows in zip(paths, (canvas, moodle)):
+        with path.open("w", newline="", encoding="utf-8") as file:
+            csv.writer(file).writerows(rows)
+    return paths
 
 
 def write_report(assignment_id, outcomes, folder):
@@ -353,7 +424,7 @@ def write_report(assignment_id, outcomes, folder):
         lines += ["**To review in formgrader** (the autograder's score changed under a score you set by hand; your "
                   "score still counts, and these students get no feedback until you save a score again):", ""]
         lines += [f"- {o.student}: " + "; ".join(f"{cell.removeprefix('test_')} (yours {mine:g}, autograder now "
-                                                  f"{auto if auto is None else format(auto, 'g')})"
+                                                  f"{'none' if auto is None else format(auto, 'g')})"
                                                   for cell, mine, auto in o.reviews) for o in reviews]
         lines += [""]
     lines += ["![points per exercise and in total](scores.png)", "",

@@ -5,8 +5,8 @@ traceback through the course's files, and math that waits for MathJax from a CDN
 ``nbgrader_config.py``, :class:`ReadableFeedback` and the ``course_feedback`` template
 (``coursebuild/templates``) turn that into what a student needs: the exercise's name in the
 index, the verdict and its explanation without the grader's frames, typeset math from the
-MathJax copy the site serves (written beside the page, so it works from a downloaded folder),
-and a note wherever the score that counts is one the instructor set.
+MathJax copy the site serves (inlined, about 2 MB a page: nbgrader's exchange hands students
+the HTML file alone, so nothing beside it would arrive), and a note wherever the score that counts is one the instructor set.
 """
 import importlib.util
 from pathlib import Path
@@ -58,11 +58,11 @@ class ReadableFeedback(Preprocessor):
             if grading.get("grade_id") in manual:
                 # Said where the score shows, so that a passing cell beside a lower score (set on an
                 # earlier submission) explains itself.
-                auto = manual[grading["grade_id"]]
+                mine, auto = manual[grading["grade_id"]]
                 cell.metadata["course_manual"] = True
                 cell.setdefault("outputs", []).append({
                     "output_type": "stream", "name": "stdout",
-                    "text": f"Score set by your instructor: {grading.get('score', 0):g} / {grading.get('points', 0):g}"
+                    "text": f"Score set by your instructor: {mine:g} / {grading.get('points', 0):g}"
                             + (f" (the automatic tests gave {auto:g})." if auto is not None else ".")})
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
@@ -73,7 +73,7 @@ class ReadableFeedback(Preprocessor):
 
     @staticmethod
     def _manual_scores(resources):
-        """dict grade_id -> auto_score of the cells whose score the instructor set by hand."""
+        """dict grade_id -> (manual_score, auto_score) of the cells the instructor scored by hand."""
         from nbgrader.api import Gradebook, MissingEntry
 
         info = resources.get("nbgrader", {})
@@ -84,4 +84,5 @@ class ReadableFeedback(Preprocessor):
                 notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"], info["student"])
             except MissingEntry:
                 return {}
-            return {grade.name: grade.auto_score for grade in notebook.grades if grade.manual_score is not None}
+            return {grade.name: (grade.manual_score, grade.auto_score) for grade in notebook.grades
+                    if grade.manual_score is not None}

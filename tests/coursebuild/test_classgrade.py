@@ -48,9 +48,12 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
     assert export[0].startswith("assignment,duedate,timestamp,student_id"), export[0]
     assert sorted(line.split(",")[3] for line in export[1:]) == ["ada", "bob", "cyd", "dee"]
     assert {line.split(",")[0] for line in export[1:]} == {ASSIGNMENT}, "this assignment only"
-    lms = (course / "reports" / "lms-grades.csv").read_text().splitlines()
-    assert lms[:2] == [f"Student,ID,SIS User ID,SIS Login ID,Section,{ASSIGNMENT}", "Points Possible,,,,,8"], lms
-    assert "ada,,,ada,,8" in lms and "bob,,,bob,,7" in lms and "dee,,,dee,,0" in lms, lms
+    canvas = (course / "reports" / "canvas-grades.csv").read_text().splitlines()
+    assert canvas[:2] == [f"Student,ID,SIS User ID,SIS Login ID,Section,{ASSIGNMENT}", "Points Possible,,,,,8"], canvas
+    assert "ada,,,ada,,8" in canvas and "bob,,,bob,,7" in canvas and "dee,,,dee,,0" in canvas, canvas
+    moodle = (course / "reports" / "moodle-grades.csv").read_text().splitlines()
+    assert moodle[0] == f"Username,First name,Last name,Email address,{ASSIGNMENT}", moodle
+    assert sorted(moodle[1:]) == ["ada,,,,8", "bob,,,,7", "cyd,,,,7", "dee,,,,0"], "a row per student, no other"
     assert (course / "feedback" / "bob" / ASSIGNMENT).is_dir()
     report = classgrade.write_report(ASSIGNMENT, outcomes, tmp_path).read_text()
     assert "| ada | 8 / 8 |  |  |  |" in report, report
@@ -82,7 +85,10 @@ def test_grading_again_keeps_what_the_instructor_entered(course):
         gradebook.find_grade("test_L2", name, ASSIGNMENT, "bob").extra_credit = 1.0
         gradebook.find_comment("L1", name, ASSIGNMENT, "bob").manual_comment = "Close: look at the sign."
         gradebook.db.commit()
-    classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    bob = next(o for o in outcomes if o.student == "bob")
+    assert classgrade.total(bob) == 8.5, "7 right, L1 scored 0.5 by hand, 1 point of extra credit"
+    assert "bob,,,bob,,8.5" in (course / "reports" / "canvas-grades.csv").read_text(), "the report and the LMS agree"
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         assert gradebook.find_submission(ASSIGNMENT, "bob").id == submission_id
         l1 = gradebook.find_grade("test_L1", name, ASSIGNMENT, "bob")

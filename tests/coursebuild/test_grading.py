@@ -1,5 +1,6 @@
 """Does every autograded cell get a deliberate time limit, and a late notebook the course's penalty?"""
 import os
+import re
 
 import pytest
 
@@ -50,3 +51,30 @@ def test_a_late_notebook_loses_ten_percent_per_started_day(seconds_late, kept):
 
 def test_the_late_policy_can_record_lateness_only():
     assert PerDayPenalty(percent_per_day=0).late_submission_penalty("ada", 8.0, 5 * 86400) == 0
+
+
+def test_formgrader_keeps_its_own_template(monkeypatch):
+    """The feedback's template settings are GenerateFeedback's: formgrader's grading page keeps its own."""
+    from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
+
+    from coursebuild.paths import ROOT
+
+    monkeypatch.chdir(ROOT)
+    extension = FormgradeExtension()
+    extension.initialize([])
+    assert extension.config.HTMLExporter.template_name == "formgrade"
+
+
+@pytest.mark.parametrize("config, says", [
+    ("raise OSError('the exchange cannot be created')", "does not load (OSError: the exchange cannot be created)"),
+    ("c = get_config()\n", "no SandboxedExecute"),
+])
+def test_grading_refuses_a_config_that_would_leave_the_sandbox(tmp_path, config, says):
+    """nbgrader carries on without a config file that raises, with its own unsandboxed Execute."""
+    from coursebuild.classgrade import check_config
+    from coursebuild.paths import ROOT, BuildError
+
+    (tmp_path / "nbgrader_config.py").write_text(config, encoding="utf-8")
+    with pytest.raises(BuildError, match=re.escape(says)):
+        check_config(tmp_path)
+    check_config(ROOT)  # the course's own loads and sandboxes
