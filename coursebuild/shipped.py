@@ -57,7 +57,7 @@ SHIPPED = {
     },
     "c2w1c_gradient_checking": {
         "gc_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"]
-        + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation", "compute_cost")]
+        + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation")]
         + [f"solutions.gradient_checking:{name}" for name in ("forward_propagation_n", "backward_propagation_n",
                                                               "dictionary_to_vector", "vector_to_dictionary",
                                                               "gradients_to_vector")],

@@ -8,7 +8,7 @@ import pytest
 from autograder.core import Exercise
 from coursebuild.sandbox import graded_exercises
 from coursebuild import chapters
-from coursebuild.paths import BuildError, assignments, notebook_of
+from coursebuild.paths import ROOT, BuildError, assignments, notebook_of
 
 NOTEBOOKS = {assignment_id: notebook_of(assignment_id) for assignment_id in assignments()}
 ALLOWED_METADATA = {"kernelspec", "language_info"}
@@ -102,3 +102,21 @@ def test_links_to_other_assignments_open_their_notebooks(assignment_id):
                   if not chapters.CROSS_LINK.search(f"]({link})")]
         assert not others, (f"{assignment_id} cell {index} links {others}: write a link to another assignment "
                             f"as ../<assignment-id>/<notebook>.ipynb")
+
+
+#: Characters a page source never needs: C0 controls but tab and newline, DEL, C1 controls. A
+#: "\v" typed into a non-raw string for "\varepsilon" is how one got in (a vertical tab).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize("path", sorted([*NOTEBOOKS.values(), *ROOT.glob("book/*.md"), ROOT / "README.md"]),
+                         ids=lambda path: path.name)
+def test_no_control_characters(path):
+    if path.suffix == ".ipynb":  # JSON writes a control character as an escape: look at the cells' text
+        text = "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells)
+    else:
+        text = path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        found = CONTROL.search(line)
+        assert not found, (f"{path.relative_to(ROOT)} line {number} has the control character {found.group()!r}: "
+                           f"{line.strip()[:120]!r} (a backslash escape in a non-raw string?)")

@@ -60,27 +60,3 @@ def gradient_check_n_one_sided(parameters, gradients, X, Y, epsilon=1e-7, print_
         print("There is a mistake in the backward propagation!" if difference > 2e-7 else
               "Your backward propagation works perfectly fine!", f"difference = {difference}")
     return difference
-
-
-@MISTAKES.add("gradient_check_n", "the classic threshold 1e-7 rejects correct gradients whose difference is made of "
-                                  "round-off (this network's is about 1.5e-7); the course measures and uses 2e-7.")
-def gradient_check_n_strict_threshold(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
-    parameters_values, _ = dictionary_to_vector(parameters)
-    shapes = {key: value.shape for key, value in parameters.items()}
-    grad = gradients_to_vector(gradients)
-    gradapprox = np.zeros(parameters_values.shape)
-    for i in range(parameters_values.shape[0]):
-        theta_plus = np.copy(parameters_values)
-        theta_plus[i] = theta_plus[i] + epsilon
-        J_plus, _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_plus, shapes))
-        theta_minus = np.copy(parameters_values)
-        theta_minus[i] = theta_minus[i] - epsilon
-        J_minus, _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_minus, shapes))
-        gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)
-    difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
-    if print_msg:
-        if difference > 1e-7:
-            print(f"There is a mistake in the backward propagation! difference = {difference}")
-        else:
-            print(f"Your backward propagation works perfectly fine! difference = {difference}")
-    return difference
