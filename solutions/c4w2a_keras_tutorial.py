@@ -9,7 +9,7 @@ tfl = tf.keras.layers
 
 
 def HappyModel(input_shape):
-    """The face detector of the tutorial, built with the Functional API.
+    """The face classifier of the tutorial, built with the Functional API.
 
     ZEROPAD2D(3) -> CONV2D(32, 7x7) -> BATCHNORM(axis 3) -> RELU -> MAXPOOL(2x2) -> FLATTEN -> DENSE(1, sigmoid).
 
