@@ -71,6 +71,22 @@ def _open(page, url):
     page.wait_for_load_state("networkidle")
 
 
+#: What MathJax left undone on a page: its error boxes; formulas whose rendered text shows a
+#: backslash (a macro it does not know in that place, as \text{decay\_rate} shows "decay\_rate"); and
+#: prose (outside code and formulas) that still holds $...$ or a \command.
+RAW_TEX = r"""() => {
+  const errors = document.querySelectorAll('mjx-merror').length;
+  const backslashed = Array.from(document.querySelectorAll('mjx-container'))
+      .map(m => m.innerText.replace(/\s+/g, ' ')).filter(t => t.includes('\\')).slice(0, 3);
+  const prose = Array.from(document.querySelectorAll('article p, article li, article td, article h1, article h2, article h3'))
+      .map(e => { const c = e.cloneNode(true);
+                  c.querySelectorAll('code, pre, mjx-container, .math, script').forEach(x => x.remove());
+                  return c.textContent; })
+      .filter(t => /\$[^$\s][^$]*\$/.test(t) || /\\[a-zA-Z]+/.test(t)).map(t => t.trim().slice(0, 120)).slice(0, 3);
+  return {errors, backslashed, prose};
+}"""
+
+
 def test_every_page_loads_typesets_its_math_and_its_figures_without_errors(site, page):
     lines = leaks.solution_lines(ROOT)
     report, statuses = [], {}
@@ -82,6 +98,11 @@ def test_every_page_loads_typesets_its_math_and_its_figures_without_errors(site,
         typeset = page.locator(".math mjx-container").count()
         if math and typeset < math:
             problems.append(f"{math - typeset} of {math} formulas not typeset by MathJax")
+        tex = page.evaluate(RAW_TEX)
+        if tex["errors"]:
+            problems.append(f"{tex['errors']} MathJax error(s) (a formula MathJax cannot parse)")
+        problems += [f"a formula shows a backslash (a macro MathJax left as text): {t!r}" for t in tex["backslashed"]]
+        problems += [f"TeX left in the prose, not typeset: {t!r}" for t in tex["prose"]]
         broken = page.evaluate("() => Array.from(document.images)"
                                ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
         problems += [f"figure did not load: {src}" for src in broken]
