@@ -120,3 +120,32 @@ def test_no_control_characters(path):
         found = CONTROL.search(line)
         assert not found, (f"{path.relative_to(ROOT)} line {number} has the control character {found.group()!r}: "
                            f"{line.strip()[:120]!r} (a backslash escape in a non-raw string?)")
+
+
+#: A count in the prose: "200 random networks", "5000 epochs", "40 test pictures"...
+COUNT = re.compile(r"(?<![\w.$^{\\])(\d[\d,]*)\s+(?:random\s+)?(?:networks?|epochs?|steps?|iterations?|examples?|"
+                   r"pictures?|images?|seeds?|units?|blocks?|filters?|scenes?|points?)\b")
+
+
+def _numbers_in_code(notebook):
+    """set of the numeric literals in a notebook's code cells."""
+    numbers = set()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            tree = ast.parse("\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%")))
+            numbers |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                        and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)}
+    return numbers
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_counts_in_the_prose_are_the_code_s(assignment_id):
+    """A number of networks, epochs, steps or examples named in the text is one the code uses
+    (c2w1c once said 300 networks where the code measured 200). Small counts (up to 4) are prose."""
+    notebook = nbformat.read(NOTEBOOKS[assignment_id], as_version=4)
+    numbers = _numbers_in_code(notebook)
+    stray = [(index, match.group(0)) for index, cell in enumerate(notebook.cells) if cell.cell_type == "markdown"
+             for match in COUNT.finditer(re.sub(r"\$[^$]*\$", "", cell.source))
+             if int(match.group(1).replace(",", "")) > 4 and int(match.group(1).replace(",", "")) not in numbers]
+    assert not stray, (f"{assignment_id}: the text names counts no code cell uses: {stray} (cell, words); "
+                       "write the count the code uses, or refer to its constant")
