@@ -22,6 +22,7 @@ from pathlib import Path
 from autograder.core import FLAG
 
 from . import sandbox
+from .feedback import exercise_of
 from .paths import ROOT, BuildError
 from .release import venv_env
 
@@ -403,7 +404,7 @@ def write_report(assignment_id, outcomes, folder):
         values = [o.scores[cell][0] for o in graded if cell in o.scores]
         top = max(o.scores[cell][1] for o in graded if cell in o.scores)
         ax.hist(values, bins=[i - 0.5 for i in range(int(top) + 2)], color="C0")
-        ax.set(title=cell.removeprefix("test_"), xlabel="points", xticks=range(int(top) + 1))
+        ax.set(title=exercise_of(cell), xlabel="points", xticks=range(int(top) + 1))
         ax.title.set_fontsize(8)
     ax = axes[0][-1]
     ax.hist(totals, bins=[i - 0.5 for i in range(int(most) + 2)], color="C1")
@@ -423,14 +424,14 @@ def write_report(assignment_id, outcomes, folder):
     if reviews:
         lines += ["**To review in formgrader** (the autograder's score changed under a score you set by hand; your "
                   "score still counts, and these students get no feedback until you save a score again):", ""]
-        lines += [f"- {o.student}: " + "; ".join(f"{cell.removeprefix('test_')} (yours {mine:g}, autograder now "
+        lines += [f"- {o.student}: " + "; ".join(f"{exercise_of(cell)} (yours {mine:g}, autograder now "
                                                   f"{'none' if auto is None else format(auto, 'g')})"
                                                   for cell, mine, auto in o.reviews) for o in reviews]
         lines += [""]
     lines += ["![points per exercise and in total](scores.png)", "",
               "| student | points | exercises that lost points | late | note |", "| --- | --- | --- | --- | --- |"]
     for o in outcomes:
-        lost = ", ".join(cell.removeprefix("test_") for cell, (score, top) in o.scores.items() if (score or 0) < top)
+        lost = ", ".join(exercise_of(cell) for cell, (score, top) in o.scores.items() if (score or 0) < top)
         flags = list(dict.fromkeys(o.flags))
         note = "; ".join(filter(None, [f"FLAGGED: {flags[0]}" + (f" (and {len(flags) - 1} more)" if len(flags) > 1 else "")
                                        if flags else "", "REVIEW: see above" if o.reviews else "", o.error])

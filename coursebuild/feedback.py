@@ -6,7 +6,8 @@ traceback through the course's files, and math that waits for MathJax from a CDN
 (``coursebuild/templates``) turn that into what a student needs: the exercise's name in the
 index, the verdict and its explanation without the grader's frames, typeset math from the
 MathJax copy the site serves (inlined, about 2 MB a page: nbgrader's exchange hands students
-the HTML file alone, so nothing beside it would arrive), and a note wherever the score that counts is one the instructor set.
+the HTML file alone, so nothing beside it would arrive), and a note wherever the score that
+counts is one the instructor set.
 """
 import importlib.util
 from pathlib import Path
@@ -20,10 +21,10 @@ from traitlets import Bool
 MATHJAX = Path(importlib.util.find_spec("sphinx-mathjax-offline").origin).parent / "static" / "mathjax" / "tex-svg.js"
 
 
-
 def mathjax_script(_=None):
     """str: the MathJax script (the Jinja filter ``course_mathjax`` of the ``course_feedback`` template)."""
     return MATHJAX.read_text(encoding="utf-8")
+
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,6 +47,7 @@ class ReadableFeedback(Preprocessor):
     """
 
     enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
+
     def preprocess(self, nb, resources):
         manual = self._manual_scores(resources)
         hidden = ClearHiddenTests()  # nbgrader's default delimiters, which the course uses

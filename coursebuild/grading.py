@@ -44,11 +44,10 @@ def is_long_cell(cell):
     return cell_timeout(cell) > LONG_CELL_TIMEOUT
 
 
-
 class PerDayPenalty(LateSubmissionPlugin):
     """The course's late policy: a late notebook loses ``percent_per_day`` of its score for each
-    day, or part of a day, after the due date (10 % by default: a notebook one hour late keeps
-    90 %, three days late 70 %, ten days or more nothing). Set ``percent_per_day = 0`` in
+    day, or part of a day, after the due date (10 % by default: up to a day late keeps 90 %, up to
+    three days 70 %, more than nine days nothing). Set ``percent_per_day = 0`` in
     ``nbgrader_config.py`` to record lateness without a penalty, 100 for nothing after the due date.
     """
 
