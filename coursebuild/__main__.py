@@ -25,6 +25,7 @@ def main(argv=None):
             print(f"datasets built in {datasets.DATA}")
         elif args.step == "release":
             release.release_all(force=args.force)
+            chapters.fill_releases()
         elif args.step == "chapters":
             release.release_all(force=args.force)
             chapters.build_all()

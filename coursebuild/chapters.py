@@ -24,6 +24,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 from coursekit import fast_setting
 
+from . import glue
 from .cache import tree_digest
 from .paths import CACHE, CHAPTERS, RELEASE, ROOT, SOURCE, BuildError, assignments, notebook_of
 from .release import venv_env
@@ -136,7 +137,8 @@ def transplant_outputs(executed, released):
     Returns
     -------
     chapter : nbformat.NotebookNode
-        A copy of ``released`` with outputs; nbgrader's metadata is dropped.
+        A copy of ``released`` with outputs (but those of ``coursekit.glue``); nbgrader's
+        metadata is dropped.
 
     Raises
     ------
@@ -152,7 +154,8 @@ def transplant_outputs(executed, released):
         cell.metadata.pop("nbgrader", None)
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
-            cell.outputs = copy.deepcopy(done.outputs)
+            # coursekit.glue's records are for the text (coursebuild/glue.py), not for the page.
+            cell.outputs = [copy.deepcopy(o) for o in done.outputs if not glue.is_glue(o)]
             cell.execution_count = done.execution_count
     return chapter
 
@@ -239,9 +242,8 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     Unchanged chapters are not rewritten, so the book build does not redo their pages.
     """
     executed = execute_source(assignment_id, source, cache)
+    glue.fill_release(assignment_id, executed, source, release)  # before the chapter and the zip read it
     released_path = Path(release) / assignment_id / notebook_of(assignment_id, source).name
-    if not released_path.is_file():
-        raise BuildError(f"{released_path} is missing; run `make release` first.")
     chapter = transplant_outputs(executed, nbformat.read(released_path, as_version=4))
     for cell in chapter.cells:
         if cell.cell_type == "markdown":
@@ -258,15 +260,28 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     return True
 
 
-def build_all(workers=None):
-    """Build every chapter; print one line per chapter.
-
-    The notebooks that need running run in parallel, one kernel per core (``workers``, default
-    the number of cores): each runs in its own folder and process and is cached on its own.
-    """
-    ids = assignments()
+def execute_all(ids, workers=None):
+    """Execute the source notebooks of ``ids`` that are not cached, in parallel, one kernel per core
+    (``workers``, default the number of cores): each runs in its own folder and process and is
+    cached on its own. Raises the first BuildError."""
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:  # the work runs in kernels
-        list(pool.map(execute_source, ids))  # raises the first BuildError
+        list(pool.map(execute_source, ids))
+
+
+def fill_releases(workers=None):
+    """Write the numbers the text quotes into every released notebook (coursebuild/glue.py),
+    executing the source notebooks that need it; print one line per assignment."""
+    ids = assignments()
+    execute_all(ids, workers)
+    for assignment_id in ids:
+        changed = glue.fill_release(assignment_id, execute_source(assignment_id))
+        print(f"release/{assignment_id}: {'numbers from the run written' if changed else 'numbers up to date'}")
+
+
+def build_all(workers=None):
+    """Build every chapter (executing the notebooks that need it); print one line per chapter."""
+    ids = assignments()
+    execute_all(ids, workers)
     for assignment_id in ids:
         changed = build_chapter(assignment_id)  # reads the executions just cached
         print(f"chapters/{assignment_id}.ipynb: {'written' if changed else 'up to date'}")

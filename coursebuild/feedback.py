@@ -16,6 +16,8 @@ from nbconvert.preprocessors import Preprocessor
 from nbgrader.preprocessors import ClearHiddenTests
 from traitlets import Bool
 
+from .glue import is_glue
+
 #: MathJax 3 with TeX input and SVG output in one file (no font files to carry): the copy that
 #: sphinx-mathjax-offline serves on the site.
 MATHJAX = Path(importlib.util.find_spec("sphinx-mathjax-offline").origin).parent / "static" / "mathjax" / "tex-svg.js"
@@ -52,6 +54,8 @@ class ReadableFeedback(Preprocessor):
         manual = self._manual_scores(resources)
         hidden = ClearHiddenTests()  # nbgrader's default delimiters, which the course uses
         for cell in nb.cells:
+            if cell.cell_type == "code":  # coursekit.glue's records: nothing to show (nbconvert would warn)
+                cell.outputs = [o for o in cell.outputs if not is_glue(o)]
             grading = cell.metadata.get("nbgrader", {})
             if not (grading.get("grade") and not grading.get("solution")):
                 continue

@@ -43,3 +43,38 @@ def route_stderr_to_stdout():
 # kernel's environment, stderr goes to stdout, and Validate passes exactly what the grader passes.
 if os.environ.get("NBGRADER_EXECUTION") == "validate":
     route_stderr_to_stdout()
+
+
+#: The output :func:`glue` writes. JupyterLab and nbconvert show nothing for it; the book's build
+#: reads it (coursebuild/glue.py).
+GLUE_MIMETYPE = "application/vnd.coursekit.glue+json"
+
+
+def glue(name, value):
+    """Record a result of the run, for the text to quote. Shows nothing.
+
+    A markdown cell quotes it as MyST-NB's text role does, ``{glue:text}`name``` or, with a
+    Python format spec, ``{glue:text}`name:.1%```. The course's build writes the value in its
+    place, in the book's chapter and in the notebook students receive, from one run of the
+    reference solution: the text and the outputs beside it cannot drift apart.
+
+    Parameters
+    ----------
+    name : str
+        Unique within the notebook.
+    value : int, float or str
+        A numpy scalar is taken as the Python number it holds.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is anything else (an array, a tensor): glue the number the text quotes.
+    """
+    if hasattr(value, "item") and getattr(value, "shape", None) == ():
+        value = value.item()  # a numpy or TensorFlow scalar
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(f"glue({name!r}, ...) takes a number or a string, not {type(value).__name__}; "
+                        f"glue the number the text quotes, e.g. float(accuracy).")
+    from IPython.display import display
+
+    display({GLUE_MIMETYPE: {"name": name, "value": value}}, raw=True)

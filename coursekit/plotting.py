@@ -88,7 +88,7 @@ def scatter_2d(ax, X, Y, title=None):
     Y : ndarray of shape (1, m) or (m,)
     title : str, optional
     """
-    ax.scatter(X[0], X[1], c=np.ravel(Y), s=12, cmap=plt.cm.Spectral, edgecolors="k", linewidths=0.3)
+    ax.scatter(X[0], X[1], c=np.ravel(Y), s=12, cmap=plt.cm.Spectral, vmin=0, vmax=1, edgecolors="k", linewidths=0.3)
     ax.set_xticks([])
     ax.set_yticks([])
     if title:
@@ -121,7 +121,9 @@ def plot_decision_boundary(predict, X, Y, ax=None, title=None, resolution=300):
     xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
     grid = np.vstack([xx.ravel(), yy.ravel()])  # (2, resolution**2): examples are columns
     labels = np.asarray(predict(grid), dtype=float).reshape(xx.shape)
-    ax.contourf(xx, yy, labels, cmap=plt.cm.Spectral, alpha=0.8)
+    # Fixed levels and limits: class 0 and class 1 keep their colours (the points' colours) even
+    # where a classifier predicts one class everywhere, as zero initialization does.
+    ax.contourf(xx, yy, labels, levels=[-0.5, 0.5, 1.5], cmap=plt.cm.Spectral, vmin=0, vmax=1, alpha=0.8)
     scatter_2d(ax, X, Y, title)
     return ax
 

@@ -149,3 +149,43 @@ def test_counts_in_the_prose_are_the_code_s(assignment_id):
              if int(match.group(1).replace(",", "")) > 4 and int(match.group(1).replace(",", "")) not in numbers]
     assert not stray, (f"{assignment_id}: the text names counts no code cell uses: {stray} (cell, words); "
                        "write the count the code uses, or refer to its constant")
+
+
+#: A result typed into the prose: a percentage, a decimal (an accuracy, a cost), a duration.
+TYPED_RESULT = re.compile(r"(?<![\w.$^{\\/-])(?:(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent(?:age points?)?\b)"
+                          r"|(?P<decimal>\d+\.\d+)(?![\w.])"
+                          r"|(?P<duration>\d+(?:\.\d+)?\s(?:s|ms)\b|(?:\d+(?:\.\d+)?\s?|(?:one|two|three|four|five|"
+                          r"ten|a few|several)\s)(?:seconds?|minutes?|min|hours?)\b))")
+
+#: Numbers the text may type although no code cell of the notebook writes them: values of the
+#: classic course or of the method that a result does not change (assignment -> {text: why}).
+CLASSIC_VALUES = {
+    "c4w2b_resnets": {"0.99": "Keras BatchNormalization's default momentum, which the chapter explains"},
+    "c4w4a_style_transfer": {"0.2": "the classic STYLE_LAYERS weight of each layer (coursekit/nst.py)"},
+    "c4w3a_yolo": {"0.5": "the PASCAL VOC IoU threshold of mAP@0.5 (the detector's own is a literal in code)",
+                   "1.0": "what a perfect mean average precision is"},
+}
+
+
+def _prose(text):
+    """markdown ``text`` without code, math and glued values: the words a reader reads as typed."""
+    for pattern in (r"```.*?```", r"`[^`]*`", r"\$\$.*?\$\$", r"\$[^$]*\$", r"\]\([^)]*\)"):
+        text = re.sub(pattern, " ", re.sub(r"\{glue:text\}`[^`]*`", " ", text), flags=re.S)
+    return text
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_results_in_the_prose_come_from_the_run(assignment_id):
+    """A percentage, a decimal or a duration in the text is glued from the run ({glue:text}`name`,
+    coursekit.glue), or a value the code itself writes (a learning rate, a threshold), or a
+    classic value listed above; never a result typed by hand, which drifts from the outputs."""
+    notebook = nbformat.read(NOTEBOOKS[assignment_id], as_version=4)
+    in_code = {repr(n) for n in _numbers_in_code(notebook)} | {str(n) for n in _numbers_in_code(notebook)}
+    allowed = CLASSIC_VALUES.get(assignment_id, {})
+    typed = [(index, match.group(0).strip()) for index, cell in enumerate(notebook.cells) if cell.cell_type == "markdown"
+             for match in TYPED_RESULT.finditer(_prose(cell.source))
+             if not (match["decimal"] and (match["decimal"] in in_code or match["decimal"] in allowed))]
+    assert not typed, (f"{assignment_id}: results typed into the text: {typed} (cell, text). Glue each from the "
+                       f"run: glue('name', value) in the code cell that computes it (from coursekit), "
+                       f"{{glue:text}}`name:.1%` in the text; or, for a value of the classic course that no run "
+                       f"changes, add it to CLASSIC_VALUES with the reason")
