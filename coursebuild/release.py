@@ -20,7 +20,11 @@ COURSEKIT = ROOT / "coursekit"
 
 #: The public packages a student installs to run any released notebook, pinned as in constraints.txt.
 #: nbgrader gives JupyterLab its Validate button (and the ``nbgrader validate`` command).
-STUDENT_PACKAGES = ("jupyterlab", "nbgrader", "numpy", "matplotlib", "h5py", "pillow", "scikit-learn", "tensorflow-cpu")
+#: jsonschema is pinned before 4.25, whose ``format-nongpl`` extra (which JupyterLab asks for) adds
+#: rfc3987-syntax: it compiles five Earley grammars whenever jsonschema is imported, 2.2 s of every
+#: start of nbgrader, Validate included.
+STUDENT_PACKAGES = ("jupyterlab", "nbgrader", "jsonschema", "numpy", "matplotlib", "h5py", "pillow", "scikit-learn",
+                    "tensorflow-cpu")
 
 #: Packages published under another name on some platforms: the name pinned in constraints.txt,
 #: the platforms (an environment marker) where that build exists, and the name elsewhere.

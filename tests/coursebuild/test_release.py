@@ -46,3 +46,16 @@ def test_staging_refreshes_its_own_copy(tmp_path):
     stale.write_text("")
     release.stage("x1_demo", source=tmp_path)
     assert not stale.exists() and (tmp_path / "x1_demo" / "coursekit" / "checks.py").is_file()
+
+
+def test_starting_nbgrader_compiles_no_grammar():
+    """jsonschema 4.25's format-nongpl extra brings rfc3987-syntax, which compiles Earley grammars
+    at import: 2.2 s of every nbgrader start, the students' Validate included (constraints.txt and
+    the students' requirements pin jsonschema 4.24)."""
+    import subprocess
+    import sys
+
+    loaded = subprocess.run([sys.executable, "-c", "import sys, nbformat, nbgrader.apps; print(sorted(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "rfc3987_syntax" not in loaded and "'lark'" not in loaded
+    assert "\njsonschema==4.24." in release.student_requirements()
