@@ -60,13 +60,14 @@ $(BWRAP):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends bubblewrap
 
-# The tests run long training loops in their fast setting (see README: COURSE_FAST). The book
+# The tests run long training loops in their fast setting (see README: COURSE_FAST), on two
+# processes (pytest-xdist; tests/conftest.py hands the slow files out first). The book
 # build executes every source notebook and stops on any error, so pytest does not run them again
 # (`pytest --nbval-lax source` still does, by hand).
 test: export COURSE_FAST = 1
 test: $(STAMP) $(CHROMIUM) $(BWRAP)
 	$(PY) -m coursebuild book
-	$(PY) -m pytest --durations=15 tests
+	$(PY) -m pytest -n 2 --dist loadfile --durations=15 tests
 
 # A whole class: autograde in parallel, feedback, export, report (book/instructor_guide.md).
 grade: $(STAMP) $(BWRAP)

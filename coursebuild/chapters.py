@@ -26,6 +26,7 @@ from coursekit import fast_setting
 
 from . import glue
 from .cache import tree_digest
+from .grading import cell_timeout
 from .paths import CACHE, CHAPTERS, RELEASE, ROOT, SOURCE, BuildError, assignments, notebook_of
 from .release import venv_env
 
@@ -260,12 +261,21 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     return True
 
 
+def declared_seconds(assignment_id, source=SOURCE):
+    """int: the time budget an assignment's cells declare in all (coursebuild.grading.cell_timeout),
+    a measure of how long its notebook runs."""
+    notebook = nbformat.read(notebook_of(assignment_id, source), as_version=4)
+    return sum(cell_timeout(cell) for cell in notebook.cells if cell.cell_type == "code")
+
+
 def execute_all(ids, workers=None):
     """Execute the source notebooks of ``ids`` that are not cached, in parallel, one kernel per core
     (``workers``, default the number of cores): each runs in its own folder and process and is
-    cached on its own. Raises the first BuildError."""
+    cached on its own. The longest (by :func:`declared_seconds`) start first: one started last
+    would run alone at the end. Raises the first BuildError."""
+    longest_first = sorted(ids, key=declared_seconds, reverse=True)
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:  # the work runs in kernels
-        list(pool.map(execute_source, ids))
+        list(pool.map(execute_source, longest_first))
 
 
 def fill_releases(workers=None):

@@ -1,5 +1,9 @@
 """Shared fixtures: the built course (releases, chapters, HTML), built once per test session, and
-headless Chromium for the browser tests."""
+headless Chromium for the browser tests; the order in which test files are handed out.
+
+``make test`` runs the test files on two processes (pytest-xdist, ``--dist loadfile``: a file's
+tests share its fixtures, so they stay together)."""
+import fcntl
 import os
 import tempfile
 from pathlib import Path
@@ -19,8 +23,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 @pytest.fixture(scope="session")
 def built_course():
-    """The repository root after `make book` (cached: seconds when nothing changed)."""
-    book.build(ROOT)
+    """The repository root after `make book` (cached: seconds when nothing changed).
+
+    Each test process asks for it; a lock makes the second wait for the first instead of running
+    Jupyter Book into the same folder at the same time.
+    """
+    lock = ROOT / "_build" / ".book.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        book.build(ROOT)
     return ROOT
 
 
@@ -38,9 +50,23 @@ def browser():
         browser.close()
 
 
+#: Test files that take minutes, handed out first: started last, one would run alone at the end.
+SLOW_FIRST = ("test_nbgrader_roundtrip.py", "test_student_validate.py", "test_hostile_submissions.py",
+              "test_exchange.py", "test_classgrade.py", "test_jupyterlab_browser.py")
+
+
+def pytest_collection_modifyitems(items):
+    """The slow files first, in SLOW_FIRST's order; the rest as collected."""
+    rank = {name: index for index, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: a file's tests keep their order
+
+
 def pytest_collection_finish(session):
     """Start resolving the students' requirements for every platform as soon as the test that
-    checks them is selected: the work waits on the package index, so it overlaps the other tests."""
+    checks them is selected: the work waits on the package index, so it overlaps the other tests.
+    Not in a pytest-xdist worker, which cannot know whether that test will be its own."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     if any(item.name.startswith("test_every_release_installs") for item in session.items):
         from tests import test_student_install
 

@@ -83,7 +83,9 @@ def submit_all(course, assignment_id):
             notebook = set_solution(notebook, exercise, catalogue(assignment_id).for_exercise(exercise)[0].as_student_code())
         submit(course, assignment_id, student, without_long_cells(notebook))
     if assignment_id == assignments()[0]:
-        looping = next(iter(exercises))
+        # Each cell that calls the looping function waits out its timeout: loop in the exercise
+        # that the fewest cells call, so that the run is cut off once or twice, not five times.
+        looping = min(exercises, key=lambda name: sum(f"{name}(" in c.source for c in source.cells))
         submit(course, assignment_id, "runaway-loop",
                without_long_cells(set_solution(source, looping, RUNAWAY_LOOP.format(name=looping))))
         wrong["runaway-loop"] = [looping]
