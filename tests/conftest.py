@@ -64,12 +64,13 @@ def pytest_collection_modifyitems(items):
 def pytest_collection_finish(session):
     """Start resolving the students' requirements for every platform as soon as the test that
     checks them is selected: the work waits on the package index, so it overlaps the other tests.
-    Not in a pytest-xdist worker, which cannot know whether that test will be its own."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        return
+    Each pytest-xdist worker starts it (neither knows whether that test will be its own): the
+    resolutions are mostly waiting, and one that waits 80 s at the end of a worker costs more."""
     if any(item.name.startswith("test_every_release_installs") for item in session.items):
         from tests import test_student_install
 
         folder = tempfile.TemporaryDirectory(prefix="student-install-")
         session.config.add_cleanup(folder.cleanup)
         test_student_install.start_all(Path(folder.name))
+        # The worker without the test stops its resolutions when it is done (runs before the cleanup above).
+        session.config.add_cleanup(lambda: [p.kill() for p in test_student_install.RUNNING.values() if p.poll() is None])

@@ -7,7 +7,7 @@ run for the others or changing anyone else's grade (a student who submits the so
 it is, graded in the same run, keeps full marks). The hostile ones try to escape or fool the
 grader: write outside their folder, read the reference, other students' work or the gradebook,
 patch the grading entry points or numpy, exhaust memory or processes, reach the network, print
-hundreds of MB, kill or hang their kernel. None may change anything outside its own grade, and a
+ten times the output a cell keeps, kill or hang their kernel. None may change anything outside its own grade, and a
 test cell that "passes" without the grader's verdict is flagged.
 A runaway loop (the per-cell timeout) is in the round trip, tests/test_nbgrader_roundtrip.py.
 """
@@ -167,7 +167,7 @@ except OSError:
     pass
 time.sleep(3)
 """ + RIGHT_L1
-HUGE_OUTPUT = "print('x' * 300_000_000)\n" + RIGHT_L1
+HUGE_OUTPUT = "print('x' * 40_000_000)\n" + RIGHT_L1  # ten times what a cell keeps (Limits.output)
 KILL_KERNEL = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n" + RIGHT_L1
 SLEEP_FOREVER = ("import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)  # ignore the interrupt\n"
                  "time.sleep(10**6)\n" + RIGHT_L1)
