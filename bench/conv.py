@@ -1,7 +1,7 @@
 """How fast is a convolution layer: the loops students write, the vectorized reference, TensorFlow?
 
 The three compute the same layer (checked here before timing). The loops are the exercise of
-assignment c4w1a; ``solutions.fast_layers`` (im2col: one matrix product) is what the course
+assignment c4w1a; ``solutions.fast_layers`` (sliding windows and one einsum) is what the course
 uses where it needs speed; ``tf.nn.conv2d`` is what Keras runs.
 """
 import os
