@@ -243,9 +243,8 @@ def build_chapter(assignment_id, source=SOURCE, release=RELEASE, chapters=CHAPTE
     Unchanged chapters are not rewritten, so the book build does not redo their pages.
     """
     executed = execute_source(assignment_id, source, cache)
-    glue.fill_release(assignment_id, executed, source, release)  # before the chapter and the zip read it
-    released_path = Path(release) / assignment_id / notebook_of(assignment_id, source).name
-    chapter = transplant_outputs(executed, nbformat.read(released_path, as_version=4))
+    released, _ = glue.fill_release(assignment_id, executed, source, release)  # before the zip reads it
+    chapter = transplant_outputs(executed, released)
     for cell in chapter.cells:
         if cell.cell_type == "markdown":
             cell.source = link_chapters(cell.source, source)
@@ -284,7 +283,7 @@ def fill_releases(workers=None):
     ids = assignments()
     execute_all(ids, workers)
     for assignment_id in ids:
-        changed = glue.fill_release(assignment_id, execute_source(assignment_id))
+        _, changed = glue.fill_release(assignment_id, execute_source(assignment_id))
         print(f"release/{assignment_id}: {'numbers from the run written' if changed else 'numbers up to date'}")
 
 

@@ -75,7 +75,14 @@ def fill_release(assignment_id, executed, source=SOURCE, release=RELEASE):
 
     Each markdown cell is rewritten from the executed source notebook's cell (nbgrader releases
     markdown as written), so filling again after a run in the other setting gives that run's
-    values. Returns True if the notebook changed.
+    values.
+
+    Returns
+    -------
+    released : nbformat.NotebookNode
+        The released notebook, filled (what the chapter is made from).
+    changed : bool
+        Whether the file was rewritten.
 
     Raises
     ------
@@ -97,4 +104,4 @@ def fill_release(assignment_id, executed, source=SOURCE, release=RELEASE):
                 cell.source, changed = filled, True
     if changed:
         nbformat.write(released, path)
-    return changed
+    return released, changed
