@@ -1,5 +1,6 @@
 """Does the detector's given code do what it says: targets that decode back to the true boxes,
 and a mean average precision that is 1 for perfect detections and drops for wrong ones?"""
+import nbformat
 import numpy as np
 import pytest
 
@@ -57,22 +58,18 @@ def test_mean_average_precision():
     assert twice == pytest.approx(1.0), "a duplicate after the right box ranks below it: precision at full recall stays 1"
 
 
-def test_fast_training_reaches_the_stated_floor():
-    """The notebook's fast setting (COURSE_FAST=1) must still show a detector that finds the shapes."""
-    import tensorflow as tf
+def test_the_notebooks_run_reaches_the_stated_floor(built_course):
+    """The notebook's run (the book's, in this session's setting: fast under ``make test``) shows a
+    detector that finds the shapes: its mAP@0.5 on the test scenes reaches the floor the notebook
+    states for that setting. Read from the run rather than trained again here."""
+    from coursebuild import chapters, glue
 
-    from coursekit.datasets import load_shapes
-    from solutions.c4w3a_yolo import yolo_eval
-
-    data = load_shapes()
-    tf.keras.utils.set_random_seed(0)
-    model, losses = D.train_detector(data["train_images"], data["train_boxes"], 3, D.FAST_EPOCHS, verbose=0)
-    assert len(losses) == D.FAST_EPOCHS and losses[-1] < losses[0]
-    outputs = D.detector_outputs(model, data["test_images"], D.ANCHORS, 3)
-    mAP, per_class = D.mean_average_precision(D.detect(outputs, yolo_eval), list(data["test_boxes"]), iou, 3)
-    assert mAP >= D.MAP_FLOOR["fast"], (
-        f"after {D.FAST_EPOCHS} epochs the detector's mAP@0.5 on the test scenes is {mAP:.3f} (per class "
-        f"{np.round(per_class, 3)}), under the floor {D.MAP_FLOOR['fast']} that the notebook states")
+    executed = nbformat.read(chapters.cached_execution("c4w3a_yolo", built_course / "source"), as_version=4)
+    setting = chapters.setting()
+    mAP = float(glue.glued_values(executed)["test_map"])
+    assert mAP >= D.MAP_FLOOR[setting], (
+        f"in the {setting} setting the notebook's detector reaches an mAP@0.5 of {mAP:.3f} on the test scenes, "
+        f"under the floor {D.MAP_FLOOR[setting]} that the notebook states; see section 9 of the c4w3a chapter")
 
 
 @pytest.fixture(scope="module")
