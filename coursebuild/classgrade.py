@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -258,7 +258,7 @@ def grade_class(assignment_id, course=ROOT, jobs=None, fast=True, release_feedba
                   flush=True)
     print(file=progress)
     outcomes = [outcomes[name] for name in names]
-    write_feedback(course, assignment_id, outcomes, release=release_feedback, progress=progress)
+    write_feedback(course, assignment_id, outcomes, release=release_feedback, progress=progress, jobs=jobs)
     export(course, assignment_id, progress=progress)
     return outcomes
 
@@ -273,23 +273,37 @@ def nbgrader(course, *arguments):
     return result
 
 
-def write_feedback(course, assignment_id, outcomes, release=False, progress=sys.stderr):
+def write_feedback(course, assignment_id, outcomes, release=False, progress=sys.stderr, jobs=None):
     """Write each student's feedback (``feedback/<student>/<assignment_id>/``), and release it
     through the exchange if ``release``.
 
     A student with a score awaiting the instructor's review (:attr:`Outcome.reviews`) gets no
     feedback until it is reviewed: their old feedback is removed rather than left to contradict
     the new grading, and the report says why.
+
+    The pages are written by ``jobs`` nbgrader processes at once (all cores by default), each for
+    its share of the students: a page takes about a second of one core. They only read the
+    gradebook, and each writes its own students' folders.
     """
     held = {o.student for o in outcomes if o.reviews}
     for student in held:
         shutil.rmtree(Path(course) / "feedback" / student / assignment_id, ignore_errors=True)
         withdraw_released_feedback(course, student, assignment_id)
-    if len(held) == len(outcomes):
+    writing = [o.student for o in outcomes if o.student not in held]
+    if not writing:
         return
     print("writing feedback/ ...", file=progress, flush=True)
-    nbgrader(course, "generate_feedback", assignment_id, "--force",
-             f"--CourseDirectory.student_id_exclude={','.join(sorted(held))}")
+    autograded = Path(course) / "autograded"
+    everyone = {o.student for o in outcomes} | {p.name for p in autograded.iterdir() if (p / assignment_id).is_dir()}
+    count = max(1, min(jobs or os.cpu_count() or 1, len(writing)))
+    shares = [writing[i::count] for i in range(count)]
+    # The first process also takes whoever was autograded earlier but is not in this class's list,
+    # as one process for everyone would: each student is written by exactly one process.
+    excluded = [held | set(writing) - set(shares[0])] + [everyone - set(share) for share in shares[1:]]
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        list(pool.map(lambda names: nbgrader(course, "generate_feedback", assignment_id, "--force",
+                                             f"--CourseDirectory.student_id_exclude={','.join(sorted(names))}"),
+                      excluded))
     if release:
         print("releasing feedback through the exchange ...", file=progress, flush=True)
         nbgrader(course, "release_feedback", assignment_id)  # what feedback/ holds: not the held students
