@@ -1,11 +1,14 @@
 """Does nbgrader grade each assignment fairly, end to end?
 
-For every assignment, in a scratch course: the source notebook submitted as is gets full marks;
-the untouched release notebook gets zero on every graded cell without crashing the run; and
-submissions in which some exercises are wrong in a typical way (the first entry of each in the
-catalogue of autograder.mistakes) lose exactly those exercises' points. Two complementary
-submissions (every other exercise wrong, then the rest) cover every exercise in two runs, and
-show that an exercise is graded on its own code even when the helpers it calls are wrong.
+For every assignment, in a scratch course: the untouched release notebook gets zero on every
+graded cell without crashing the run; and submissions in which some exercises are wrong in a
+typical way (the first entry of each in the catalogue of autograder.mistakes) lose exactly those
+exercises' points. Two complementary submissions (the source notebook with every other exercise
+wrong, then with the rest wrong) cover every exercise in two runs, and show that an exercise is
+graded on its own code even when the helpers it calls are wrong. They also give full marks: every
+graded cell earns its points in the submission where its exercise holds the source's answer.
+The source notebook submitted as it is would only grade those same answers again (each exercise
+is graded on its own code, with the reference's helpers).
 
 A runaway loop, cut off by the per-cell timeout, is submitted for the first assignment only:
 the timeout is the same mechanism for every assignment, and each one costs its full length.
@@ -73,7 +76,6 @@ def submit_all(course, assignment_id):
     release = nbformat.read(course / "release" / assignment_id / name, as_version=4)
     exercises = graded_exercises(source)
 
-    submit(course, assignment_id, "perfect", without_long_cells(source))
     submit(course, assignment_id, "untouched", without_long_cells(release))
     names = [n for n in exercises if catalogue(assignment_id).for_exercise(n)]
     wrong = {"wrong-even": names[0::2], "wrong-odd": names[1::2]}
@@ -133,12 +135,22 @@ def graded_course(request, graded_courses):
     return graded
 
 
-def test_source_notebook_gets_full_marks(graded_course):
-    """The solution notebook, long training cells left out, earns every point."""
-    course, assignment_id, _, _ = graded_course
-    got = scores(course, assignment_id, "perfect")
-    lost = {k: v for k, v in got.items() if v[0] != v[1]}
-    assert got and not lost, f"the solution notebook lost points on {lost}"
+def test_source_answers_get_full_marks(graded_course):
+    """Every graded cell earns its points in a complementary submission in which its exercise
+    holds the source notebook's answer (long training cells left out)."""
+    course, assignment_id, exercises, wrong = graded_course
+    complementary = ("wrong-even", "wrong-odd")
+    earned = {}
+    for student in complementary:
+        lost = {exercises[e] for e in wrong[student]}
+        for cell, (score, points) in scores(course, assignment_id, student).items():
+            if cell not in lost:
+                earned.setdefault(cell, []).append(score == points)
+    graded = set(scores(course, assignment_id, complementary[0]))
+    assert graded and set(earned) == graded, (f"graded cells never submitted with the source's answer: "
+                                              f"{sorted(graded - set(earned))}")
+    short = sorted(cell for cell, full in earned.items() if not all(full))
+    assert not short, f"the source notebook's answers lost points on {short}; see {course / 'autograded'}"
 
 
 def test_untouched_release_gets_zero_on_every_graded_cell(graded_course):
