@@ -3,13 +3,16 @@
 For every assignment, in a copy of its release folder as a student has it (no nbgrader_config.py,
 no instructor package importable: a stand-in for each, first on PYTHONPATH, raises ImportError;
 coursekit comes from the folder, which a kernel searches before the installed packages),
-``nbgrader validate`` is run, as the JupyterLab button runs it, on two notebooks:
+``nbgrader validate`` is run, as the JupyterLab button runs it, on the release notebook completed
+with right answers but one typical mistake (the first catalogued mistake of the first exercise
+that has one). The right answer of another exercise also writes to stderr in every way student
+code does (a print to ``sys.stderr``, a warning, a log line, a write to file descriptor 2, as
+TensorFlow's C++ logs do). Validate must fail on exactly one cell, naming the exercise: the
+grader ignores stderr, and every other cell, right, must pass. For the first assignment the
+notebook with every answer right is validated too, and must pass.
 
-- the release notebook completed with right answers, whose first exercise also writes to stderr
-  in every way student code does (a print to ``sys.stderr``, a warning, a log line, a write to
-  file descriptor 2, as TensorFlow's C++ logs do). The grader ignores stderr; Validate must pass.
-- the release notebook with one typical mistake (the first exercise's first catalogued
-  mistake), cut after that exercise's test cell. Validate must fail, naming the exercise.
+(One notebook per assignment rather than a right one and a wrong one: the cells that pass in the
+first are the right notebook's, and Validate counts every cell that fails.)
 
 Long training cells are left out, as in the round trip: no graded cell needs them, and the
 book's build runs them. The assignments are validated in one nbgrader process per core.
@@ -55,14 +58,6 @@ def _noisy(function):
 '''
 
 
-def cut_after(notebook, grade_id):
-    """A copy of ``notebook`` that ends with the cell ``grade_id``."""
-    notebook = nbformat.from_dict(notebook)
-    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in notebook.cells]
-    notebook.cells = notebook.cells[:ids.index(grade_id) + 1]
-    return notebook
-
-
 def validate(notebooks, blocker):
     """Run ``nbgrader validate`` on ``notebooks`` (paths) in one process, as a student would.
 
@@ -87,13 +82,15 @@ def validate(notebooks, blocker):
 
 
 def prepare(assignment_id, release_folder, folder):
-    """Copy a release folder to ``folder`` and write its right and wrong notebooks there.
+    """Copy a release folder to ``folder`` and write the notebooks to validate there.
 
     Returns
     -------
     dict
-        ``right`` and ``wrong`` (their paths), ``noisy`` (whether the right answers write to
-        stderr), ``exercise`` (the one that is wrong) and ``mistake``.
+        ``wrong`` (the path of the notebook with one typical mistake), ``right`` (the path of the
+        notebook with every answer right, for the first assignment; else None), ``noisy`` (the
+        exercise whose right answer writes to stderr, or None), ``exercise`` (the one that is
+        wrong) and ``mistake``.
     """
     shutil.copytree(release_folder, folder)
     name = notebook_of(assignment_id).name
@@ -101,20 +98,21 @@ def prepare(assignment_id, release_folder, folder):
     release = nbformat.read(folder / name, as_version=4)
     exercises = graded_exercises(source)
     right = completed(source, release)
-
-    first = next(iter(exercises))
-    answer = next(c.source for c in right.cells if c.metadata.get("nbgrader", {}).get("grade_id") == first)
-    noisy = f"def {first}(" in answer
-    if noisy:
-        right = set_solution(right, first, answer + NOISY.format(name=first))
-    nbformat.write(without_long_cells(right), folder / "right.ipynb")
+    answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in right.cells
+               if c.metadata.get("nbgrader", {}).get("solution")}
 
     exercise = next(e for e in exercises if catalogue(assignment_id).for_exercise(e))
     mistake = catalogue(assignment_id).for_exercise(exercise)[0]
-    wrong = cut_after(set_solution(right, exercise, mistake.as_student_code()), exercises[exercise])
-    nbformat.write(wrong, folder / "wrong.ipynb")
-    return {"right": folder / "right.ipynb", "wrong": folder / "wrong.ipynb", "noisy": noisy,
-            "exercise": exercise, "mistake": mistake}
+    noisy = next((e for e in exercises if e != exercise and f"def {e}(" in answers.get(e, "")), None)
+    if noisy:
+        right = set_solution(right, noisy, answers[noisy] + NOISY.format(name=noisy))
+    nbformat.write(without_long_cells(set_solution(right, exercise, mistake.as_student_code())), folder / "wrong.ipynb")
+    prepared = {"wrong": folder / "wrong.ipynb", "right": None, "noisy": noisy, "exercise": exercise,
+                "mistake": mistake}
+    if assignment_id == assignments()[0]:
+        nbformat.write(without_long_cells(right), folder / "right.ipynb")
+        prepared["right"] = folder / "right.ipynb"
+    return prepared
 
 
 @pytest.fixture(scope="module")
@@ -134,19 +132,21 @@ def validated(built_course, blocker, tmp_path_factory):
     prepared = {a: prepare(a, built_course / "release" / a, root / a) for a in assignments()}
     parts = groups(assignments(), os.cpu_count() or 2)
     with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-        runs = pool.map(lambda part: validate([prepared[a][k] for a in part for k in ("right", "wrong")], blocker),
-                        parts)
+        runs = pool.map(lambda part: validate([prepared[a][k] for a in part for k in ("right", "wrong")
+                                               if prepared[a][k]], blocker), parts)
         reports = {path: report for run in runs for path, report in run.items()}
     return {a: (p, reports) for a, p in prepared.items()}
 
 
 @pytest.mark.parametrize("assignment_id", assignments())
-def test_validate_passes_right_answers_and_fails_a_typical_mistake(validated, assignment_id):
+def test_validate_fails_exactly_the_typical_mistake(validated, assignment_id):
     prepared, reports = validated[assignment_id]
-    right, wrong = reports.get(prepared["right"], "(not validated)"), reports.get(prepared["wrong"], "(not validated)")
-    assert "Success! Your notebook passes all the tests." in right and "VALIDATION FAILED" not in right, \
-        f"Validate fails the right answers{' (which write to stderr)' if prepared['noisy'] else ''}:\n{right[:6000]}"
-    exercise, mistake = prepared["exercise"], prepared["mistake"]
-    assert "VALIDATION FAILED" in wrong and f"{exercise}(" in wrong, \
-        (f"Validate should fail {exercise} written with a typical mistake ({mistake.explanation}) and name it; "
-         f"it printed:\n{wrong[:4000]}")
+    wrong = reports.get(prepared["wrong"], "(not validated)")
+    exercise, mistake, noisy = prepared["exercise"], prepared["mistake"], prepared["noisy"]
+    assert "VALIDATION FAILED ON 1 CELL(S)" in wrong and f"{exercise}(" in wrong, (
+        f"Validate should fail {exercise}, written with a typical mistake ({mistake.explanation}), name it, and pass "
+        f"every other cell{f' (the answer of {noisy} writes to stderr)' if noisy else ''}; it printed:\n{wrong[:6000]}")
+    if prepared["right"]:
+        right = reports.get(prepared["right"], "(not validated)")
+        assert "Success! Your notebook passes all the tests." in right and "VALIDATION FAILED" not in right, \
+            f"Validate fails the right answers{f' ({noisy} writes to stderr)' if noisy else ''}:\n{right[:6000]}"
