@@ -6,6 +6,7 @@ public packages of pyproject.toml installed. The copy is staged into ``source/<i
 by git) rather than added to ``release/`` afterwards, so that nbgrader's autograde also
 restores it from the source folder, whatever a student submits in its place.
 """
+import functools
 import os
 import shutil
 import subprocess
@@ -166,17 +167,25 @@ def generate(assignment_id, root=ROOT, force=False):
     bool
         True if nbgrader ran, False if the release was already up to date.
     """
-    root = Path(root)
+    record = _staged(assignment_id, Path(root), force)
+    if record is None:
+        return False
+    _generate_assignment(assignment_id, root)
+    record()
+    return True
+
+
+def _staged(assignment_id, root, force):
+    """Stage an assignment; return what records its release as up to date (call it once released),
+    or None if it is up to date already."""
     source = root / "source"
     notebook_of(assignment_id, source)  # fail early, with a clear message, on a malformed folder
     stage(assignment_id, source)
     digest = tree_digest(source / assignment_id, root / "nbgrader_config.py")
     stamp = Stamp(f"release-{assignment_id}", root / CACHE.relative_to(ROOT))
     if not force and stamp.matches(digest) and (root / "release" / assignment_id).is_dir():
-        return False
-    _generate_assignment(assignment_id, root)
-    stamp.record(digest)
-    return True
+        return None
+    return functools.partial(stamp.record, digest)
 
 
 def _generate_assignment(pattern, root):
@@ -209,7 +218,17 @@ def scratch_course(folder, assignment_ids):
 
 
 def release_all(root=ROOT, force=False):
-    """Release every assignment; print one line per assignment."""
-    for assignment_id in assignments(Path(root) / "source"):
-        ran = generate(assignment_id, root=root, force=force)
-        print(f"release/{assignment_id}: {'generated' if ran else 'up to date'}")
+    """Release every assignment whose inputs changed; print one line per assignment.
+
+    Several are released by one nbgrader process for every assignment: starting nbgrader costs
+    about as much as releasing four assignments (a fresh course: 35 s one by one, 6 s at once).
+    """
+    root = Path(root)
+    pending = {a: _staged(a, root, force) for a in assignments(root / "source")}
+    pending = {a: record for a, record in pending.items() if record is not None}
+    if pending:
+        _generate_assignment(next(iter(pending)) if len(pending) == 1 else "*", root)
+    for assignment_id in assignments(root / "source"):
+        if assignment_id in pending:
+            pending[assignment_id]()
+        print(f"release/{assignment_id}: {'generated' if assignment_id in pending else 'up to date'}")

@@ -59,3 +59,30 @@ def test_starting_nbgrader_compiles_no_grammar():
                             capture_output=True, text=True, check=True).stdout
     assert "rfc3987_syntax" not in loaded and "'lark'" not in loaded
     assert "\njsonschema==4.24." in release.student_requirements()
+
+
+def test_release_all_releases_what_changed_and_only_that(tmp_path, capsys):
+    """Several assignments are released at once (one nbgrader process); a second run releases
+    nothing; after a source notebook changes, only its assignment is released again."""
+    import shutil
+
+    from coursebuild.paths import ROOT
+
+    ids = assignments()[:2]
+    for name in ("nbgrader_config.py", "constraints.txt"):
+        shutil.copy(ROOT / name, tmp_path)
+    for assignment_id in ids:
+        shutil.copytree(ROOT / "source" / assignment_id, tmp_path / "source" / assignment_id, symlinks=True)
+
+    def said():
+        return dict(line.split(": ", 1) for line in capsys.readouterr().out.splitlines() if line.startswith("release/"))
+
+    release.release_all(tmp_path)
+    assert said() == {f"release/{a}": "generated" for a in ids}
+    assert all((tmp_path / "release" / a / notebook_of(a).name).is_file() for a in ids)
+    release.release_all(tmp_path)
+    assert said() == {f"release/{a}": "up to date" for a in ids}
+    notebook = tmp_path / "source" / ids[1] / notebook_of(ids[1]).name
+    notebook.write_text(notebook.read_text().replace("# ", "#  ", 1))
+    release.release_all(tmp_path)
+    assert said() == {f"release/{ids[0]}": "up to date", f"release/{ids[1]}": "generated"}
