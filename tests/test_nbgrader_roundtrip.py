@@ -10,15 +10,18 @@ graded cell earns its points in the submission where its exercise holds the sour
 The source notebook submitted as it is would only grade those same answers again (each exercise
 is graded on its own code, with the reference's helpers).
 
-A runaway loop, cut off by the per-cell timeout, is submitted for the first assignment only:
-the timeout is the same mechanism for every assignment, and each one costs its full length.
+A runaway loop, cut off by the per-cell timeout, is submitted for one assignment only: the
+timeout is the same mechanism for every assignment, and each one costs its full length. It goes
+in the first exercise that no other code cell mentions, so that only its test cell waits the timeout out.
 Every submission leaves out the long ungraded cells (training runs, which declare a timeout of
 more than a minute): no graded cell needs them (the wrong submissions prove it, exercise by
 exercise), the book's build runs them, and here they would double the run's time.
 The assignments are graded in one scratch course per core, in parallel, each course by one
 nbgrader process for all its assignments and submissions.
 """
+import functools
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
@@ -69,6 +72,21 @@ def groups(ids, count):
     return [sorted(g) for g in result if g]
 
 
+@functools.lru_cache(maxsize=None)
+def runaway_target():
+    """(assignment_id, exercise) for the runaway loop: the first exercise that no code cell but its
+    own solution and test cells mentions (each cell that calls the looping function waits out the
+    timeout; its test cell is cut off once), else the first assignment's first exercise."""
+    for assignment_id in assignments():
+        source = nbformat.read(notebook_of(assignment_id), as_version=4)
+        for exercise, test in graded_exercises(source).items():
+            if not any(re.search(rf"\b{exercise}\b", cell.source) for cell in source.cells if cell.cell_type == "code"
+                       and cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") not in (exercise, test)):
+                return assignment_id, exercise
+    first = assignments()[0]
+    return first, next(iter(graded_exercises(nbformat.read(notebook_of(first), as_version=4))))
+
+
 def submit_all(course, assignment_id):
     """Submit every kind of submission of one assignment; return its exercises and the wrong ones."""
     name = notebook_of(assignment_id, course / "source").name
@@ -84,10 +102,8 @@ def submit_all(course, assignment_id):
         for exercise in group:
             notebook = set_solution(notebook, exercise, catalogue(assignment_id).for_exercise(exercise)[0].as_student_code())
         submit(course, assignment_id, student, without_long_cells(notebook))
-    if assignment_id == assignments()[0]:
-        # Each cell that calls the looping function waits out its timeout: loop in the exercise
-        # that the fewest cells call, so that the run is cut off once or twice, not five times.
-        looping = min(exercises, key=lambda name: sum(f"{name}(" in c.source for c in source.cells))
+    if assignment_id == runaway_target()[0]:
+        looping = runaway_target()[1]
         submit(course, assignment_id, "runaway-loop",
                without_long_cells(set_solution(source, looping, RUNAWAY_LOOP.format(name=looping))))
         wrong["runaway-loop"] = [looping]
