@@ -66,17 +66,13 @@ def test_a_class_is_graded_in_parallel_exported_and_reported(course, tmp_path):
     assert (tmp_path / "scores.png").stat().st_size > 0
 
 
-def test_grading_again_gives_the_same_grades(course):
-    before = totals(course)
-    classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
-    assert totals(course) == before
-
-
-def test_grading_again_keeps_what_the_instructor_entered(course):
-    """A manual score, extra credit and a comment (as formgrader saves them) survive a regrade, and
-    the submission keeps its id, which formgrader's links use."""
+def test_grading_again_gives_the_same_grades_and_keeps_what_the_instructor_entered(course):
+    """Graded again (serially this time), every cell the instructor did not touch keeps its score;
+    a manual score, extra credit and a comment (as formgrader saves them) survive, and the
+    submission keeps its id, which formgrader's links use."""
     from nbgrader.api import Gradebook
 
+    before = {s: scores(course, ASSIGNMENT, s) for s in ("ada", "bob", "cyd", "dee")}
     name = notebook_of(ASSIGNMENT, course / "source").stem
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         submission_id = gradebook.find_submission(ASSIGNMENT, "bob").id
@@ -86,6 +82,12 @@ def test_grading_again_keeps_what_the_instructor_entered(course):
         gradebook.find_comment("L1", name, ASSIGNMENT, "bob").manual_comment = "Close: look at the sign."
         gradebook.db.commit()
     outcomes = classgrade.grade_class(ASSIGNMENT, course, jobs=1, progress=io.StringIO())
+    after = {s: scores(course, ASSIGNMENT, s) for s in before}
+    before["bob"]["test_L1"] = (0.5, 1.0)  # the instructor's score
+    before["bob"]["test_L2"] = (2.0, 1.0)  # nbgrader's score counts the extra credit
+    changed = {(s, cell): (before[s].get(cell), got) for s in after for cell, got in after[s].items()
+               if before[s].get(cell) != got}
+    assert not changed, f"grading again changed scores that nobody entered by hand (before, after): {changed}"
     bob = next(o for o in outcomes if o.student == "bob")
     assert classgrade.total(bob) == 8.5, "7 right, L1 scored 0.5 by hand, 1 point of extra credit"
     assert "bob,,,bob,,8.5" in (course / "reports" / "canvas-grades.csv").read_text(), "the report and the LMS agree"
