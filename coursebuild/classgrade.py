@@ -294,7 +294,8 @@ def write_feedback(course, assignment_id, outcomes, release=False, progress=sys.
         return
     print("writing feedback/ ...", file=progress, flush=True)
     autograded = Path(course) / "autograded"
-    everyone = {o.student for o in outcomes} | {p.name for p in autograded.iterdir() if (p / assignment_id).is_dir()}
+    earlier = {p.name for p in autograded.iterdir() if (p / assignment_id).is_dir()} if autograded.is_dir() else set()
+    everyone = {o.student for o in outcomes} | earlier
     count = max(1, min(jobs or os.cpu_count() or 1, len(writing)))
     shares = [writing[i::count] for i in range(count)]
     # The first process also takes whoever was autograded earlier but is not in this class's list,
