@@ -151,30 +151,6 @@ def student_requirements(constraints=ROOT / "constraints.txt"):
             + "\n".join(lines) + "\n")
 
 
-def generate(assignment_id, root=ROOT, force=False):
-    """Stage and release one assignment into ``release/<assignment_id>/``, unless already up to date.
-
-    Parameters
-    ----------
-    assignment_id : str
-    root : Path
-        The nbgrader course directory (holds nbgrader_config.py and source/).
-    force : bool
-        Regenerate even if the inputs have not changed.
-
-    Returns
-    -------
-    bool
-        True if nbgrader ran, False if the release was already up to date.
-    """
-    record = _staged(assignment_id, Path(root), force)
-    if record is None:
-        return False
-    _generate_assignment(assignment_id, root)
-    record()
-    return True
-
-
 def _staged(assignment_id, root, force):
     """Stage an assignment; return what records its release as up to date (call it once released),
     or None if it is up to date already."""
@@ -224,11 +200,11 @@ def release_all(root=ROOT, force=False):
     about as much as releasing four assignments (a fresh course: 35 s one by one, 6 s at once).
     """
     root = Path(root)
-    pending = {a: _staged(a, root, force) for a in assignments(root / "source")}
-    pending = {a: record for a, record in pending.items() if record is not None}
+    records = {a: _staged(a, root, force) for a in assignments(root / "source")}
+    pending = [a for a, record in records.items() if record is not None]
     if pending:
-        _generate_assignment(next(iter(pending)) if len(pending) == 1 else "*", root)
-    for assignment_id in assignments(root / "source"):
-        if assignment_id in pending:
-            pending[assignment_id]()
-        print(f"release/{assignment_id}: {'generated' if assignment_id in pending else 'up to date'}")
+        _generate_assignment(pending[0] if len(pending) == 1 else "*", root)
+    for assignment_id, record in records.items():
+        if record is not None:
+            record()
+        print(f"release/{assignment_id}: {'generated' if record is not None else 'up to date'}")
