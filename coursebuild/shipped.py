@@ -51,19 +51,19 @@ SHIPPED = {
         "init_utils.py": DEEP_NETWORK + ["solutions.c1w4b_deep_nn_application:predict"],
     },
     "c2w1b_regularization": {
-        "reg_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"]
+        "reg_utils.py": ["solutions.three_layer:sigmoid", "solutions.three_layer:relu"]
         + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation", "compute_cost",
                                                         "initialize_parameters", "update_parameters", "predict")],
     },
     "c2w1c_gradient_checking": {
-        "gc_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"]
+        "gc_utils.py": ["solutions.three_layer:sigmoid", "solutions.three_layer:relu"]
         + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation")]
         + [f"solutions.gradient_checking:{name}" for name in ("forward_propagation_n", "backward_propagation_n",
                                                               "dictionary_to_vector", "vector_to_dictionary",
                                                               "gradients_to_vector")],
     },
     "c2w2a_optimization": {
-        "opt_utils.py": ["solutions.activations:sigmoid", "solutions.activations:relu"]
+        "opt_utils.py": ["solutions.three_layer:sigmoid", "solutions.three_layer:relu"]
         + [f"solutions.three_layer:{name}" for name in ("forward_propagation", "backward_propagation", "compute_cost",
                                                         "initialize_parameters", "predict")],
     },

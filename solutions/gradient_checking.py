@@ -72,20 +72,28 @@ def dictionary_to_vector(parameters):
     return np.concatenate(vectors, axis=0), keys
 
 
-def vector_to_dictionary(theta, shapes):
+def vector_to_dictionary(theta, shapes=None):
     """Undo :func:`dictionary_to_vector`.
 
     Parameters
     ----------
     theta : ndarray of shape (n_parameters, 1)
-    shapes : dict of str -> tuple
-        The shape of each parameter, e.g. ``{"W1": (5, 4), ...}``.
+    shapes : dict of str -> tuple, optional
+        The shape of each parameter, e.g. ``{"W1": (5, 4), ...}``; default: the assignment's network,
+        4 inputs and layers of 5, 3 and 1 units (the shapes the classic ``vector_to_dictionary(theta)``
+        had built in, so that classic code works unchanged).
 
     Returns
     -------
     parameters : dict
         New arrays (not views of ``theta``).
     """
+    if shapes is None:
+        shapes = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
+    if theta.shape[0] != sum(int(np.prod(shape)) for shape in shapes.values()):
+        raise ValueError(f"theta has {theta.shape[0]} values but the shapes {shapes} need "
+                         f"{sum(int(np.prod(shape)) for shape in shapes.values())}: pass the shapes of your "
+                         f"parameters, vector_to_dictionary(theta, {{key: value.shape for key, value in parameters.items()}}).")
     parameters, start = {}, 0
     for key in ("W1", "b1", "W2", "b2", "W3", "b3"):  # the order of dictionary_to_vector
         size = int(np.prod(shapes[key]))

@@ -7,7 +7,35 @@ Examples are columns: ``X`` is (n_x, m), ``Y`` is (1, m).
 """
 import numpy as np
 
-from solutions.activations import relu, sigmoid
+
+def sigmoid(x):
+    """Sigmoid of every element of ``x`` (any shape), as the classic ``reg_utils`` had it: the
+    activation only (the deep-network assignments' ``dnn_utils.sigmoid`` also returns a cache).
+
+    Parameters
+    ----------
+    x : ndarray of any shape
+
+    Returns
+    -------
+    s : ndarray of the same shape as x
+        1 / (1 + exp(-x)), computed without overflow.
+    """
+    return np.exp(-np.logaddexp(0, -x))
+
+
+def relu(x):
+    """max(0, x) elementwise, for ``x`` of any shape: the activation only, as the classic ``reg_utils`` had it.
+
+    Parameters
+    ----------
+    x : ndarray of any shape
+
+    Returns
+    -------
+    s : ndarray of the same shape as x
+    """
+    return np.maximum(0, x)
 
 
 def forward_propagation(X, parameters):
@@ -28,11 +56,11 @@ def forward_propagation(X, parameters):
     """
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
     Z1 = np.dot(W1, X) + b1
-    A1, _ = relu(Z1)
+    A1 = relu(Z1)
     Z2 = np.dot(W2, A1) + b2
-    A2, _ = relu(Z2)
+    A2 = relu(Z2)
     Z3 = np.dot(W3, A2) + b3
-    A3, _ = sigmoid(Z3)
+    A3 = sigmoid(Z3)
     return A3, (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
 
 
