@@ -23,6 +23,7 @@ from typing import Callable
 import numpy as np
 
 from coursekit.checks import describe_difference, describe_mutation, format_value, rebind, record_result
+from coursekit.classic import explain_error
 
 __all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader", "rebind"]
 
@@ -415,6 +416,34 @@ def grade_exercise(exercise, function, mistakes=(), seed=None):
     record_result(exercise.name, True)
 
 
+def _parameters(function):
+    """str: ``function``'s parameters as a student reads them (a default that is not a plain value shows as ...)."""
+    plain = (int, float, str, bool, type(None), tuple)
+    parts = []
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.default is inspect.Parameter.empty:
+            parts.append(parameter.name)
+        else:
+            default = parameter.default
+            parts.append(f"{parameter.name}={default!r}" if isinstance(default, plain) else f"{parameter.name}=...")
+    return ", ".join(parts)
+
+
+@functools.lru_cache(maxsize=None)
+def signatures(exercise):
+    """dict: name -> how this course calls it, for the graded function and every function its
+    reference module offers or imports (the helpers a student's function may call)."""
+    library = sys.modules[exercise.reference.__module__]
+    found = {}
+    for name, value in [*vars(library).items(), (exercise.name, exercise.reference)]:
+        if inspect.isfunction(value) and not name.startswith("_"):
+            try:
+                found[name] = f"{name}({_parameters(value)})"
+            except (TypeError, ValueError):
+                continue
+    return found
+
+
 def _run_check(check, subject, exercise):
     """Run one property check with its own fixed seed, so a known mistake reproduces its message.
 
@@ -427,7 +456,9 @@ def _run_check(check, subject, exercise):
         except KeyboardInterrupt:
             raise
         except Exception as error:  # noqa: BLE001 - a crash inside the check is the student's code failing
-            return f"{exercise.name} raised {error_name(error)}: {error} during a property check"
+            hint = explain_error(error_name(error), str(error), signatures(exercise))
+            return (f"{exercise.name} raised {error_name(error)}: {error} during a property check"
+                    + (f"\nLikely mistake: {hint}" if hint else ""))
 
 
 def _grade_case(exercise, subject, case, mistakes):
@@ -454,6 +485,8 @@ def _grade_case(exercise, subject, case, mistakes):
     if message is None:
         return
     diagnosis = _diagnose(got, raised, case, mistakes, exercise)
+    if diagnosis is None and raised is not None:
+        diagnosis = explain_error(error_name(raised), str(raised), signatures(exercise))
     text = f"{message}\nwhen called with\n{inputs}"
     if raised is None and f"expected: {format_value(expected)}" not in message:
         # Said once: a difference in values already shows the expected array beside the result.

@@ -16,6 +16,8 @@ import warnings
 
 import numpy as np
 
+from coursekit.classic import explain_error
+
 __all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "format_value",
            "record_result", "failing", "failing_helpers", "rebind"]
 
@@ -305,6 +307,11 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
                            f"with your code.") from None
     except KeyboardInterrupt:
         raise CheckFailure(f"{call} was interrupted before it returned. Does a loop in {name} never end?") from None
+    except Exception as error:
+        hint = explain_error(type(error).__name__, str(error))
+        if hint is None:
+            raise
+        raise CheckFailure(f"{call} raised {type(error).__name__}: {error}\nLikely mistake: {hint}") from None
     warned = _warning_text(caught)
     message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
         or describe_mutation(call, names, original, args)

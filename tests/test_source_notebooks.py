@@ -189,3 +189,98 @@ def test_results_in_the_prose_come_from_the_run(assignment_id):
                        f"run: glue('name', value) in the code cell that computes it (from coursekit), "
                        f"{{glue:text}}`name:.1%` in the text; or, for a value of the classic course that no run "
                        f"changes, add it to CLASSIC_VALUES with the reason")
+
+
+def _statements_up_to(body, name):
+    """The statements of a cell's ``body`` up to the last one that binds ``name`` (None if none does)."""
+    binds = [k for k, statement in enumerate(body) if name in _bound(statement)]
+    return body[:binds[-1] + 1] if binds else None
+
+
+def _bound(tree):
+    """Names a statement binds: assignments, definitions, imports."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+    return names
+
+
+def _used(statements, outside_functions=False):
+    """Names the statements read; with ``outside_functions``, not those read inside a def or lambda only."""
+    used = set()
+    for statement in statements:
+        stack = [statement]
+        while stack:
+            node = stack.pop()
+            if outside_functions and isinstance(node, (ast.FunctionDef, ast.Lambda)):
+                continue
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                used.add(node.id)
+            stack.extend(ast.iter_child_nodes(node))
+    return used
+
+
+def _needs(statements):
+    """The exercises a cell's expect(..., needs=[...]) calls name (those checks wait for them)."""
+    return {element.value for statement in statements for node in ast.walk(statement) if isinstance(node, ast.Call)
+            for keyword in node.keywords if keyword.arg == "needs" and isinstance(keyword.value, (ast.List, ast.Tuple))
+            for element in keyword.value.elts if isinstance(element, ast.Constant)}
+
+
+@pytest.mark.parametrize("assignment_id", NOTEBOOKS)
+def test_a_test_cell_depends_on_no_other_exercise(assignment_id):
+    """One mistake costs one exercise: a test cell's visible code may not call another exercise, nor
+    read a value that a statement calling one made (directly or through other values), except inside
+    a check that ``needs`` it (expect then waits, with a note, until that exercise passes its own test).
+    A wrong or crashing earlier exercise would otherwise fail this cell too."""
+    notebook = nbformat.read(NOTEBOOKS[assignment_id], as_version=4)
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        meta = cell.metadata.get("nbgrader", {})
+        code = cell.source
+        if meta.get("grade") and not meta.get("solution"):
+            before, _, rest = code.partition("### BEGIN HIDDEN TESTS")
+            code = before + rest.partition("### END HIDDEN TESTS")[2]
+        code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+        cells.append((meta, ast.parse(code).body))
+    exercises = {meta["grade_id"] for meta, _ in cells if meta.get("solution")}
+
+    def exercises_behind(index, names, seen):
+        """The exercises that the statements binding ``names`` before cell ``index`` ran."""
+        found = set()
+        for name in names:
+            for j in range(index - 1, -1, -1):
+                meta, body = cells[j]
+                statements = _statements_up_to(body, name)
+                if statements is None:
+                    continue
+                if meta.get("solution") or (j, name) in seen:
+                    break  # a solution cell defines its own exercise
+                seen.add((j, name))
+                read = _used(statements)
+                found |= (read & exercises) | exercises_behind(j, read - exercises, seen)
+                break
+        return found
+
+    own = None
+    for index, (meta, body) in enumerate(cells):
+        if meta.get("solution"):
+            own = meta["grade_id"]
+            continue
+        if not meta.get("grade") or own is None:
+            continue
+        direct = (_used(body, outside_functions=True) & exercises) - {own}
+        waited = (_used(body) & exercises) - {own} - direct - _needs(body)
+        inputs = _used(body) - set().union(*(_bound(s) for s in body)) - exercises
+        behind = exercises_behind(index, inputs, set()) - {own}
+        assert not (direct or waited or behind), (
+            f"{meta['grade_id']} depends on {sorted(direct | waited | behind)}: a mistake there would fail this cell "
+            f"too. Build its inputs in the cell (numbers, a small model of its own), or call the other exercise "
+            f"inside a check with needs=[...].")

@@ -42,6 +42,13 @@ def sigmoid_derivative_plus(x):
     return s * (1 + s)
 
 
+@MISTAKES.add("sigmoid_derivative", "the factors are the wrong way round: s * (s - 1) is the negative of the "
+                                    "derivative; write s * (1 - s).")
+def sigmoid_derivative_negated(x):
+    s = 1 / (1 + np.exp(-x))
+    return s * (s - 1)
+
+
 @MISTAKES.add("image2vector", "the result must be a column vector of shape (length*height*depth, 1), not a 1-D array.")
 def image2vector_flat(image):
     return image.reshape(image.shape[0] * image.shape[1] * image.shape[2])

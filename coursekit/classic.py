@@ -1,0 +1,72 @@
+"""Errors that code written for the classic notebooks meets here, explained in a student's terms.
+
+Many students know the classic version of these assignments (2017-2024). Their code is usually
+right, but some of its surroundings changed: numpy 2 refuses ``float()`` of a one-element array,
+a name the classic notebook imported may not be imported here, and a few functions take other
+arguments. :func:`explain_error` turns such an error into one or two sentences that say what to
+change; the visible checks (:func:`coursekit.checks.expect`) and the hidden tests both use it.
+"""
+import re
+
+_KERAS_LAYERS = ("Activation", "Add", "AveragePooling2D", "BatchNormalization", "Concatenate", "Conv2D",
+                 "Conv2DTranspose", "Dense", "Dropout", "Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D",
+                 "Input", "Lambda", "MaxPooling2D", "ReLU", "Reshape", "UpSampling2D", "ZeroPadding2D")
+
+#: Names the classic notebooks imported in their first cells -> the line that imports each.
+IMPORTS = {
+    "math": "import math", "copy": "import copy", "time": "import time", "np": "import numpy as np",
+    "plt": "import matplotlib.pyplot as plt", "h5py": "import h5py", "scipy": "import scipy",
+    "tf": "import tensorflow as tf", "tfl": "import tensorflow.keras.layers as tfl",
+    "layers": "from tensorflow.keras import layers", "K": "from tensorflow.keras import backend as K",
+    "Model": "from tensorflow.keras.models import Model", "Sequential": "from tensorflow.keras.models import Sequential",
+    "load_model": "from tensorflow.keras.models import load_model",
+    "glorot_uniform": "from tensorflow.keras.initializers import glorot_uniform",
+    "random_uniform": "from tensorflow.keras.initializers import random_uniform",
+    **{name: f"from tensorflow.keras.layers import {name}" for name in _KERAS_LAYERS},
+}
+
+
+def explain_error(type_name, message, signatures=None):
+    """One or two sentences on what to change, for an error that classic code typically raises, or None.
+
+    Parameters
+    ----------
+    type_name : str
+        The exception's type name ("NameError", "TypeError", ...).
+    message : str
+        Its message.
+    signatures : dict of str -> str, optional
+        Function name -> how this course calls it, e.g. ``{"initialize_parameters":
+        "initialize_parameters(n_x, n_h, n_y, rng=None)"}``: the graded function and the helpers it
+        may call, for errors about arguments.
+
+    Returns
+    -------
+    explanation : str or None
+    """
+    message = str(message)
+    if type_name == "NameError":
+        match = re.search(r"name '(\w+)' is not defined", message)
+        if not match:
+            return None
+        name = match.group(1)
+        if name in IMPORTS:
+            return (f"{name} is not imported in this notebook (the classic notebooks imported it in their first "
+                    f"cell): add `{IMPORTS[name]}` at the top of your solution cell.")
+        return (f"{name} is not defined where your function runs: define it inside the function, or import it "
+                f"in your solution cell (a classic notebook may have made it in a cell this one does not have).")
+    if type_name != "TypeError":
+        return None
+    if re.search(r"only (0-dimensional|length-1|size-1) arrays can be converted to Python scalars", message):
+        return ("float() or int() of an array with one element but more than 0 dimensions (like b of shape "
+                "(1, 1, 1)) is an error in numpy 2; numpy 1, which the classic notebooks ran, allowed it. Take "
+                "the number out with b.item() (or np.squeeze(b)).")
+    match = re.search(r"(\w+)\(\) (takes|missing|got an unexpected keyword argument|got multiple values)", message)
+    if match and signatures and match.group(1) in signatures:
+        call = signatures[match.group(1)]
+        note = (" It passes rng, a seed or a numpy Generator, where the classic notebooks seeded numpy's global "
+                "generator inside the function: start with rng = np.random.default_rng(rng) and draw from it "
+                "(rng.standard_normal(...), rng.permutation(...)).")
+        return (f"this course calls {call}: keep the parameters of the exercise's `def` line, even where the "
+                f"classic notebook had others." + (note if re.search(r"\brng\b", call) else ""))
+    return None

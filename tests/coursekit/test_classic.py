@@ -1,0 +1,55 @@
+"""Errors that classic code raises here are explained in words that say what to change."""
+import numpy as np
+import pytest
+
+from coursekit.checks import CheckFailure, expect
+from coursekit.classic import IMPORTS, explain_error
+
+
+def _error_of(code, namespace=None):
+    try:
+        exec(code, dict(namespace or {}))
+    except Exception as error:  # noqa: BLE001 - the error is what is examined
+        return type(error).__name__, str(error)
+    raise AssertionError(f"{code!r} raised nothing")
+
+
+def test_float_of_a_one_element_array_names_numpy_2_and_the_fix():
+    explanation = explain_error(*_error_of("float(np.ones((1, 1, 1)))", {"np": np}))
+    assert "numpy 2" in explanation and "b.item()" in explanation
+
+
+@pytest.mark.parametrize("name", ["math", "copy", "Conv2D", "Model"])
+def test_a_name_the_classic_notebooks_imported_gets_its_import_line(name):
+    explanation = explain_error(*_error_of(f"{name}"))
+    assert f"`{IMPORTS[name]}`" in explanation
+
+
+def test_an_unknown_name_is_explained_without_an_import_line():
+    explanation = explain_error(*_error_of("no_such_helper(1)"))
+    assert "no_such_helper is not defined" in explanation and "import " not in explanation.split(":")[0]
+
+
+def test_a_classic_signature_gets_this_course_s_and_the_rng_note():
+    def initialize_parameters(n_x, n_h, n_y):
+        return n_x
+    error = _error_of("f(1, 2, 3, 4)", {"f": initialize_parameters})
+    explanation = explain_error(*error, {"initialize_parameters": "initialize_parameters(n_x, n_h, n_y, rng=None)"})
+    assert "this course calls initialize_parameters(n_x, n_h, n_y, rng=None)" in explanation
+    assert "np.random.default_rng(rng)" in explanation
+    assert explain_error(*error) is None, "without the course's signatures there is nothing to say"
+
+
+def test_other_errors_are_left_alone():
+    assert explain_error("ValueError", "operands could not be broadcast together") is None
+    assert explain_error("TypeError", "unsupported operand type(s) for +: 'int' and 'str'") is None
+
+
+def test_a_visible_check_explains_the_error_instead_of_only_repeating_it():
+    def conv_single_step(a_slice_prev, W, b):
+        return float(np.sum(a_slice_prev * W)) + float(b)
+    args = (np.ones((2, 2, 1)), np.ones((2, 2, 1)), np.ones((1, 1, 1)))
+    with pytest.raises(CheckFailure, match=r"(?s)raised TypeError: .*Likely mistake: .*b.item\(\)"):
+        expect(conv_single_step, args, 5.0)
+    with pytest.raises(ZeroDivisionError):  # an error without an explanation propagates as it is
+        expect(lambda x: 1 / x, (0,), 1.0)
