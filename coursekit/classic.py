@@ -26,6 +26,11 @@ IMPORTS = {
 }
 
 
+#: A phrase of each explanation :func:`explain_error` gives (the tests look for them in feedback).
+PHRASES = ("is not imported in this notebook", "is not defined where your function runs", "is an error in numpy 2",
+           "this course calls")
+
+
 def explain_error(type_name, message, signatures=None):
     """One or two sentences on what to change, for an error that classic code typically raises, or None.
 

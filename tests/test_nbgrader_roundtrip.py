@@ -1,14 +1,14 @@
 """Does nbgrader grade each assignment fairly, end to end?
 
 For every assignment, in a scratch course: the untouched release notebook gets zero on every
-graded cell without crashing the run; and submissions in which some exercises are wrong in a
-typical way (the first entry of each in the catalogue of autograder.mistakes) lose exactly those
-exercises' points. Two complementary submissions (the source notebook with every other exercise
-wrong, then with the rest wrong) cover every exercise in two runs, and show that an exercise is
-graded on its own code even when the helpers it calls are wrong. They also give full marks: every
-graded cell earns its points in the submission where its exercise holds the source's answer.
-The source notebook submitted as it is would only grade those same answers again (each exercise
-is graded on its own code, with the reference's helpers).
+graded cell without crashing the run; and submissions written as a student of the classic course
+would write them (tests/classic: right answers, and every other exercise wrong in a typical way)
+lose exactly the wrong exercises' points, and their feedback names each mistake. Two
+complementary submissions (every other exercise wrong, then the rest) cover every exercise in two
+runs, and show that an exercise is graded on its own code even when the helpers it calls are
+wrong. They also give full marks: every graded cell earns its points in the submission where its
+exercise holds the right answer. The source notebook's own answers are graded in this process
+(tests/autograder/test_classic.py): through nbgrader they would only repeat what these runs show.
 
 A runaway loop, cut off by the per-cell timeout, is submitted for one assignment only: the
 timeout is the same mechanism for every assignment, and each one costs its full length. It goes
@@ -32,7 +32,9 @@ from coursebuild.grading import is_long_cell
 from coursebuild.feedback import exercise_of
 from coursebuild.leaks import squeeze
 from coursebuild.paths import assignments, notebook_of
+from coursekit.classic import PHRASES
 
+from .classic import corpus
 from .helpers import (autograde, copy_notebook, feedback_text, generate_feedback, make_course, scores, set_solution,
                       submit)
 
@@ -88,26 +90,52 @@ def runaway_target():
 
 
 def submit_all(course, assignment_id):
-    """Submit every kind of submission of one assignment; return its exercises and the wrong ones."""
+    """Submit every kind of submission of one assignment; return its exercises and the wrong ones.
+
+    The answers are those of a student of the classic course (:mod:`tests.classic`): right in one
+    of the two complementary submissions, wrong in the other (the catalogue's first mistake where
+    the corpus has no classic answer).
+    """
     name = notebook_of(assignment_id, course / "source").name
     source = nbformat.read(course / "source" / assignment_id / name, as_version=4)
     release = nbformat.read(course / "release" / assignment_id / name, as_version=4)
     exercises = graded_exercises(source)
+    classic = corpus(assignment_id)
 
     submit(course, assignment_id, "untouched", without_long_cells(release))
-    names = [n for n in exercises if catalogue(assignment_id).for_exercise(n)]
+    right = source
+    for exercise, code in classic.RIGHT.items():
+        right = set_solution(right, exercise, code)
+    names = [n for n in exercises if n in classic.WRONG or catalogue(assignment_id).for_exercise(n)]
     wrong = {"wrong-even": names[0::2], "wrong-odd": names[1::2]}
     for student, group in wrong.items():
-        notebook = source
+        notebook = right
         for exercise in group:
-            notebook = set_solution(notebook, exercise, catalogue(assignment_id).for_exercise(exercise)[0].as_student_code())
+            notebook = set_solution(notebook, exercise, wrong_code(assignment_id, exercise))
         submit(course, assignment_id, student, without_long_cells(notebook))
     if assignment_id == runaway_target()[0]:
         looping = runaway_target()[1]
         submit(course, assignment_id, "runaway-loop",
-               without_long_cells(set_solution(source, looping, RUNAWAY_LOOP.format(name=looping))))
+               without_long_cells(set_solution(right, looping, RUNAWAY_LOOP.format(name=looping))))
         wrong["runaway-loop"] = [looping]
     return exercises, wrong
+
+
+def wrong_code(assignment_id, exercise):
+    """The wrong answer submitted for an exercise: the classic corpus's, else the catalogue's first mistake."""
+    classic = corpus(assignment_id)
+    if exercise in classic.WRONG:
+        return classic.WRONG[exercise]
+    return catalogue(assignment_id).for_exercise(exercise)[0].as_student_code()
+
+
+def explanations(assignment_id, exercise):
+    """What the feedback of the submitted wrong answer may say after "Likely mistake:" (a catalogue
+    entry of the exercise, or for classic code also an explanation of the error it raised)."""
+    mistakes = catalogue(assignment_id).for_exercise(exercise)
+    if exercise not in corpus(assignment_id).WRONG:
+        return [mistakes[0].explanation]
+    return [m.explanation for m in mistakes] + list(PHRASES)
 
 
 def grade_submissions(assignment_ids, folder):
@@ -151,9 +179,10 @@ def graded_course(request, graded_courses):
     return graded
 
 
-def test_source_answers_get_full_marks(graded_course):
+def test_classic_answers_get_full_marks(graded_course):
     """Every graded cell earns its points in a complementary submission in which its exercise
-    holds the source notebook's answer (long training cells left out)."""
+    holds a classic student's right answer (long training cells left out). The source notebook's
+    own answers are graded in tests/autograder/test_classic.py."""
     course, assignment_id, exercises, wrong = graded_course
     complementary = ("wrong-even", "wrong-odd")
     earned = {}
@@ -163,10 +192,10 @@ def test_source_answers_get_full_marks(graded_course):
             if cell not in lost:
                 earned.setdefault(cell, []).append(score == points)
     graded = set(scores(course, assignment_id, complementary[0]))
-    assert graded and set(earned) == graded, (f"graded cells never submitted with the source's answer: "
+    assert graded and set(earned) == graded, (f"graded cells never submitted with a right answer: "
                                               f"{sorted(graded - set(earned))}")
     short = sorted(cell for cell, full in earned.items() if not all(full))
-    assert not short, f"the source notebook's answers lost points on {short}; see {course / 'autograded'}"
+    assert not short, f"right answers lost points on {short}; see {course / 'autograded'}"
 
 
 def test_untouched_release_gets_zero_on_every_graded_cell(graded_course):
@@ -210,7 +239,6 @@ def test_feedback_names_each_typical_mistake(graded_course):
         for exercise in group:
             label = exercise_of(exercises[exercise])
             assert squeeze(f"{label} (Score: 0.0 /") in text, f"the feedback's index names {label}, not 'Test cell'"
-            explanation = catalogue(assignment_id).for_exercise(exercise)[0].explanation
-            assert squeeze(f"Likely mistake: {explanation}") in text, (
-                f"{student}'s feedback does not name the mistake in {exercise}: {explanation!r}; see "
-                f"{course / 'feedback' / student}")
+            named = [e for e in explanations(assignment_id, exercise) if squeeze(e) in text]
+            assert squeeze("Likely mistake:") in text and named, (
+                f"{student}'s feedback does not name the mistake in {exercise}; see {course / 'feedback' / student}")
