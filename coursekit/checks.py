@@ -16,7 +16,7 @@ import warnings
 
 import numpy as np
 
-from coursekit.classic import explain_error
+from coursekit.classic import explain_error, install
 
 __all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "format_value",
            "record_result", "failing", "failing_helpers", "rebind"]
@@ -380,3 +380,6 @@ def _parameter_names(function, count):
     except (TypeError, ValueError):
         params = []
     return (params + [f"arg{i}" for i in range(len(params), count)])[:count]
+
+
+install()  # a notebook's NameErrors and TypeErrors say what to change, from its first cell on

@@ -26,8 +26,11 @@ IMPORTS = {
 }
 
 
+#: This course's name of a function -> the classic notebooks' name for the same exercise.
+RENAMED = {"compute_total_loss": "compute_cost"}
+
 #: A phrase of each explanation :func:`explain_error` gives (the tests look for them in feedback).
-PHRASES = ("is not imported in this notebook", "is not defined where your function runs", "is an error in numpy 2",
+PHRASES = ("the classic notebooks called this function", "is not imported in this notebook", "is not defined where your function runs", "is an error in numpy 2",
            "this course calls")
 
 
@@ -55,6 +58,9 @@ def explain_error(type_name, message, signatures=None):
         if not match:
             return None
         name = match.group(1)
+        if name in RENAMED:
+            return (f"{name} is not defined: the classic notebooks called this function {RENAMED[name]}; this course "
+                    f"calls it {name}. Name your `def` {name}, as the exercise's cell does.")
         if name in IMPORTS:
             return (f"{name} is not imported in this notebook (the classic notebooks imported it in their first "
                     f"cell): add `{IMPORTS[name]}` at the top of your solution cell.")
@@ -75,3 +81,24 @@ def explain_error(type_name, message, signatures=None):
         return (f"this course calls {call}: keep the parameters of the exercise's `def` line, even where the "
                 f"classic notebook had others." + (note if re.search(r"\brng\b", call) else ""))
     return None
+
+
+def _show_with_explanation(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for NameError and TypeError: the usual traceback, with the explanation
+    (if there is one) added to the error's message."""
+    hint = explain_error(etype.__name__, str(value))
+    if hint and len(value.args) == 1 and isinstance(value.args[0], str) and "Likely mistake" not in value.args[0]:
+        value.args = (f"{value.args[0]}\nLikely mistake: {hint}",)
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def install():
+    """In a notebook, explain the NameErrors and TypeErrors of every cell as they happen (the
+    notebooks' first cell does this by importing :mod:`coursekit.checks`). Outside IPython, nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "set_custom_exc"):
+        shell.set_custom_exc((NameError, TypeError), _show_with_explanation)

@@ -42,20 +42,20 @@ def sigmoid(z):
     return tf.keras.activations.sigmoid(z)
 
 
-def one_hot_matrix(label, C=10):
+def one_hot_matrix(label, depth=10):
     """One-hot encoding of a single label.
 
     Parameters
     ----------
     label : int or 0-d tf.Tensor
-    C : int
-        Number of classes.
+    depth : int
+        Number of classes (the classic notebook's name, and tf.one_hot's).
 
     Returns
     -------
-    one_hot : tf.Tensor of shape (C,), float32
+    one_hot : tf.Tensor of shape (depth,), float32
     """
-    return tf.reshape(tf.one_hot(label, C, axis=0), shape=(C,))
+    return tf.reshape(tf.one_hot(label, depth, axis=0), shape=(depth,))
 
 
 def initialize_parameters(n_x=64, n_y=10, seed=1):

@@ -53,3 +53,27 @@ def test_a_visible_check_explains_the_error_instead_of_only_repeating_it():
         expect(conv_single_step, args, 5.0)
     with pytest.raises(ZeroDivisionError):  # an error without an explanation propagates as it is
         expect(lambda x: 1 / x, (0,), 1.0)
+
+
+def test_a_renamed_function_names_the_classic_name():
+    explanation = explain_error("NameError", "name 'compute_total_loss' is not defined")
+    assert "compute_cost" in explanation and "Name your `def` compute_total_loss" in explanation
+
+
+def test_in_a_notebook_the_error_of_any_cell_carries_the_explanation():
+    """A kernel that imported coursekit.checks shows the explanation under a NameError, in any cell."""
+    import IPython
+    from IPython.testing.globalipapp import get_ipython
+
+    from coursekit import classic
+
+    shell, original = get_ipython(), IPython.get_ipython
+    IPython.get_ipython = lambda: shell
+    try:
+        classic.install()
+        result = shell.run_cell("math.floor(2.5)")
+    finally:
+        IPython.get_ipython = original
+        shell.set_custom_exc((), None)
+    assert isinstance(result.error_in_exec, NameError)
+    assert "Likely mistake: math is not imported" in str(result.error_in_exec)
