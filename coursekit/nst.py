@@ -8,8 +8,10 @@ matrices of untrained multi-scale filters are enough to synthesize textures (Ust
 Brendel, Gatys and Bethge, "What does it take to generate natural textures?", ICLR 2017) and to
 transfer style (He, Wang and Hopcroft, "A powerful generative model using random weights for
 the deep image representation", NeurIPS 2016). Each filter is drawn with He's scale and made
-zero-mean, so that every layer responds to patterns rather than to brightness. An instructor
-with the ImageNet weights file loads it with :func:`load_vgg19_weights`.
+zero-mean, so that every layer responds to patterns rather than to brightness; the first
+layer's are :data:`INPUT_GAIN` times larger, so that the classic cost weights (alpha = 10,
+beta = 40) balance content and style. An instructor with the ImageNet weights file loads it with
+:func:`load_vgg19_weights`.
 """
 from pathlib import Path
 
@@ -23,6 +25,15 @@ STYLE_LAYERS = [("block1_conv1", 0.2), ("block2_conv1", 0.2), ("block3_conv1", 0
 #: The layer whose activations define the content (the classic choice).
 CONTENT_LAYER = [("block5_conv4", 1)]
 
+#: How many times He's scale the first convolution's random filters get. The network is ReLUs,
+#: max-poolings and zero biases, so every activation grows by this factor: the content cost
+#: (squares of activations) by 1000, the style cost (squares of Gram matrices, products of two
+#: activations) by 1000 ** 2. At gain 1 the random network's style cost is so small beside its
+#: content cost that the style needed beta = 40000; at this gain the classic alpha = 10, beta = 40
+#: weigh the two exactly as alpha = 10, beta = 40000 did at gain 1 (the total cost is 1000 times
+#: that one, and Adam's steps do not depend on the scale of the cost).
+INPUT_GAIN = 1000 ** 0.5
+
 
 def vgg19_layout(input_shape=(128, 128, 3)):
     """VGG-19 without its classifier, with placeholder weights (nothing is downloaded).
@@ -35,7 +46,7 @@ def vgg19_layout(input_shape=(128, 128, 3)):
     return tf.keras.applications.VGG19(include_top=False, weights=None, input_shape=input_shape)
 
 
-def randomize_weights(model, seed=0):
+def randomize_weights(model, seed=0, gain=INPUT_GAIN):
     """Give every convolution of ``model`` random zero-mean filters with He's scale, and zero biases.
 
     Parameters
@@ -44,6 +55,8 @@ def randomize_weights(model, seed=0):
     seed : int
         The same seed gives the same weights (a generator of its own: the global random state is
         left alone).
+    gain : float
+        The first convolution's filters are this many times He's scale (:data:`INPUT_GAIN`).
 
     Returns
     -------
@@ -57,6 +70,8 @@ def randomize_weights(model, seed=0):
             kernel, bias = layer.get_weights()
             filters = rng.standard_normal(kernel.shape) * np.sqrt(2.0 / np.prod(kernel.shape[:3]))
             filters -= filters.mean(axis=(0, 1, 2), keepdims=True)  # respond to patterns, not to brightness
+            if count == 0:
+                filters *= gain
             layer.set_weights([filters.astype(np.float32), np.zeros_like(bias)])
             count += 1
     return count

@@ -30,6 +30,26 @@ def test_the_feature_model_outputs_the_named_layers_in_order():
     assert not model.trainable_weights
 
 
+def test_the_input_gain_lets_the_classic_weights_weigh_the_costs_as_beta_40000_did_at_gain_1():
+    """Every activation grows by the gain: the content cost by its square, the style cost by its
+    fourth power, so 10 J_content + 40 J_style at the gain is 1000 (10 J_content + 40000 J_style) at 1."""
+    from solutions.c4w4a_style_transfer import compute_content_cost, compute_style_cost, total_cost
+
+    rng = np.random.default_rng(0)
+    content, style, generated = (rng.uniform(0, 1, (1, 32, 32, 3)).astype(np.float32) for _ in range(3))
+    costs = {}
+    for gain in (1.0, F.INPUT_GAIN):
+        vgg = F.vgg19_layout((32, 32, 3))
+        F.randomize_weights(vgg, seed=2, gain=gain)
+        model = tf.keras.Model(vgg.input, [vgg.get_layer(name).output for name, _ in F.STYLE_LAYERS + F.CONTENT_LAYER])
+        a_C, a_S, a_G = model(content), model(style), model(generated)
+        costs[gain] = float(compute_content_cost(a_C, a_G)), float(compute_style_cost(a_S, a_G))
+    (content_1, style_1), (content_g, style_g) = costs[1.0], costs[F.INPUT_GAIN]
+    np.testing.assert_allclose([content_g / content_1, style_g / style_1], [1e3, 1e6], rtol=1e-3)
+    np.testing.assert_allclose(float(total_cost(content_g, style_g)),
+                               1000 * float(total_cost(content_1, style_1, alpha=10, beta=40000)), rtol=1e-3)
+
+
 def small_layout():
     """A two-convolution model named like VGG-19's first block."""
     X_input = tf.keras.Input((8, 8, 3))
