@@ -48,6 +48,19 @@ def initialize_parameters_random_random_biases(layers_dims, rng=None):
     return parameters
 
 
+@MISTAKES.add("initialize_parameters_random", "the weights were drawn from numpy's global generator "
+                                              "(np.random.seed(3), np.random.randn), as the classic notebook did; this "
+                                              "course passes the generator in: rng = np.random.default_rng(rng), then "
+                                              "rng.standard_normal((layers_dims[l], layers_dims[l - 1])) * 10.")
+def initialize_parameters_random_global_generator(layers_dims, rng=None):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        parameters[f"W{l}"] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10
+        parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
+    return parameters
+
+
 @MISTAKES.add("initialize_parameters_he", "He scaling uses the size of the previous layer (the fan-in): "
                                           "np.sqrt(2 / layers_dims[l - 1]), not layers_dims[l].")
 def initialize_parameters_he_fan_out(layers_dims, rng=None):

@@ -78,15 +78,15 @@ def forward_propagation_with_dropout_not_rescaled(X, parameters, keep_prob=0.5, 
     rng = np.random.default_rng(rng)
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
     Z1 = np.dot(W1, X) + b1
-    A1, _ = relu(Z1)
+    A1 = relu(Z1)
     D1 = rng.uniform(size=A1.shape) < keep_prob
     A1 = A1 * D1
     Z2 = np.dot(W2, A1) + b2
-    A2, _ = relu(Z2)
+    A2 = relu(Z2)
     D2 = rng.uniform(size=A2.shape) < keep_prob
     A2 = A2 * D2
     Z3 = np.dot(W3, A2) + b3
-    A3, _ = sigmoid(Z3)
+    A3 = sigmoid(Z3)
     return A3, (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
 
 
@@ -96,15 +96,15 @@ def forward_propagation_with_dropout_inverted_mask(X, parameters, keep_prob=0.5,
     rng = np.random.default_rng(rng)
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
     Z1 = np.dot(W1, X) + b1
-    A1, _ = relu(Z1)
+    A1 = relu(Z1)
     D1 = rng.uniform(size=A1.shape) > keep_prob
     A1 = A1 * D1 / keep_prob
     Z2 = np.dot(W2, A1) + b2
-    A2, _ = relu(Z2)
+    A2 = relu(Z2)
     D2 = rng.uniform(size=A2.shape) > keep_prob
     A2 = A2 * D2 / keep_prob
     Z3 = np.dot(W3, A2) + b3
-    A3, _ = sigmoid(Z3)
+    A3 = sigmoid(Z3)
     return A3, (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
 
 

@@ -60,6 +60,23 @@ def conv_forward_no_padding(A_prev, W, b, hparameters):
     return Z, (A_prev, W, b, hparameters)
 
 
+@MISTAKES.add("conv_forward", "the window of output (h, w) starts at row h * stride and column w * stride of the padded "
+                              "input: vert_start = h * stride, horiz_start = w * stride; this used h and w.")
+def conv_forward_window_without_stride(A_prev, W, b, hparameters):
+    m, n_H_prev, n_W_prev, _ = A_prev.shape
+    f, _, _, n_C = W.shape
+    stride, pad = hparameters["stride"], hparameters["pad"]
+    n_H, n_W = (n_H_prev - f + 2 * pad) // stride + 1, (n_W_prev - f + 2 * pad) // stride + 1
+    Z = np.zeros((m, n_H, n_W, n_C))
+    A_prev_pad = zero_pad(A_prev, pad)
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                for c in range(n_C):
+                    Z[i, h, w, c] = conv_single_step(A_prev_pad[i, h:h + f, w:w + f, :], W[:, :, :, c], b[:, :, :, c])
+    return Z, (A_prev, W, b, hparameters)
+
+
 @MISTAKES.add("pool_forward", "the mode is ignored: 'average' must take np.mean of the window, 'max' np.max.")
 def pool_forward_always_max(A_prev, hparameters, mode="max"):
     m, n_H_prev, n_W_prev, n_C = A_prev.shape
@@ -86,6 +103,23 @@ def pool_forward_no_stride(A_prev, hparameters, mode="max"):
             for w in range(n_W):
                 for c in range(n_C):
                     window = A_prev[i, h:h + f, w:w + f, c]
+                    A[i, h, w, c] = np.max(window) if mode == "max" else np.mean(window)
+    return A, (A_prev, hparameters)
+
+
+@MISTAKES.add("pool_forward", "each channel is pooled on its own: the window is "
+                              "A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c]; with : as the last index it "
+                              "took every channel.")
+def pool_forward_every_channel(A_prev, hparameters, mode="max"):
+    m, n_H_prev, n_W_prev, n_C = A_prev.shape
+    f, stride = hparameters["f"], hparameters["stride"]
+    n_H, n_W = (n_H_prev - f) // stride + 1, (n_W_prev - f) // stride + 1
+    A = np.zeros((m, n_H, n_W, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                for c in range(n_C):
+                    window = A_prev[i, h * stride:h * stride + f, w * stride:w * stride + f, :]
                     A[i, h, w, c] = np.max(window) if mode == "max" else np.mean(window)
     return A, (A_prev, hparameters)
 
@@ -129,6 +163,29 @@ def conv_backward_dW_from_W(dZ, cache):
                     db[:, :, :, c] += dZ[i, h, w, c]
     n_H_prev, n_W_prev = A_prev.shape[1:3]
     return dA_prev_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :], dW, db
+
+
+@MISTAKES.add("conv_backward", "da_prev_pad[pad:-pad, pad:-pad, :] is empty when pad = 0 (-0 is 0, the start): cut the "
+                               "padding with da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :], which works for "
+                               "every pad.")
+def conv_backward_minus_pad(dZ, cache):
+    A_prev, W, b, hparameters = cache
+    m, n_H, n_W, n_C = dZ.shape
+    f = W.shape[0]
+    stride, pad = hparameters["stride"], hparameters["pad"]
+    A_prev_pad = zero_pad(A_prev, pad)
+    dA_prev = np.zeros(A_prev.shape)
+    dA_prev_pad, dW, db = np.zeros(A_prev_pad.shape), np.zeros(W.shape), np.zeros(b.shape)
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                rows, cols = slice(h * stride, h * stride + f), slice(w * stride, w * stride + f)
+                for c in range(n_C):
+                    dA_prev_pad[i, rows, cols, :] += W[:, :, :, c] * dZ[i, h, w, c]
+                    dW[:, :, :, c] += A_prev_pad[i, rows, cols, :] * dZ[i, h, w, c]
+                    db[:, :, :, c] += dZ[i, h, w, c]
+        dA_prev[i, :, :, :] = dA_prev_pad[i, pad:-pad, pad:-pad, :]
+    return dA_prev, dW, db
 
 
 @MISTAKES.add("create_mask_from_window", "the mask picks every maximum: when several elements tie, max pooling passed "
