@@ -22,8 +22,9 @@ from typing import Callable
 
 import numpy as np
 
-from coursekit.checks import describe_difference, describe_mutation, format_value, rebind, record_result
-from coursekit.classic import explain_error
+from coursekit.checks import describe_difference, find_mutation, format_value, rebind, record_result
+from coursekit.classic import GLOBAL_RANDOM, explain_error
+from coursekit.grading import global_random_state
 
 __all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader", "rebind"]
 
@@ -343,14 +344,19 @@ class Local:
 
     def __init__(self, function):
         self.function = function
+        self.used_global_random = False  # whether the last call seeded or drew from numpy's global generator
 
     def call(self, args, harness=None):
         """``(result, args)``: the result on a copy of ``args`` (through ``harness`` if given), and
         that copy after the call (to see whether the function changed its arguments)."""
         args = copy.deepcopy(args)
-        if harness is None:
-            return _call_quietly(self.function, args), args
-        return _call_quietly(harness, (self.function, *args)), args
+        before = global_random_state()
+        try:
+            if harness is None:
+                return _call_quietly(self.function, args), args
+            return _call_quietly(harness, (self.function, *args)), args
+        finally:
+            self.used_global_random = global_random_state() != before
 
     def __call__(self, *args):
         return self.function(*args)
@@ -366,16 +372,23 @@ def error_name(error):
     return getattr(error, "type_name", type(error).__name__)
 
 
-def _diagnose(got, raised, case, mistakes, exercise):
-    """The explanation of the first known mistake that reproduces the student's result, or None."""
+def _diagnose(got, raised, case, mistakes, exercise, args_after=None):
+    """The explanation of the first known mistake that reproduces the student's result, or None.
+
+    With ``args_after`` (the arguments after the student's call, which changed one of them), a
+    mistake must also leave the arguments so: a right result that changed an argument would match
+    every mistake whose values are right too.
+    """
     for mistake in mistakes:
         try:
-            wrong, _ = Local(mistake.implementation).call(case.args, exercise.harness)
+            wrong, wrong_after = Local(mistake.implementation).call(case.args, exercise.harness)
         except Exception as error:  # noqa: BLE001 - a mistake may well crash; that is its signature
             if raised is not None and type(error).__name__ == error_name(raised) and str(error) == str(raised):
                 return mistake.explanation
             continue
-        if raised is None and describe_difference(got, wrong, rtol=exercise.rtol, atol=exercise.atol) is None:
+        if raised is None and describe_difference(got, wrong, rtol=exercise.rtol, atol=exercise.atol) is None and (
+                args_after is None or describe_difference(list(args_after), list(wrong_after), rtol=exercise.rtol,
+                                                          atol=exercise.atol) is None):
             return mistake.explanation
     return None
 
@@ -461,6 +474,14 @@ def _run_check(check, subject, exercise):
                     + (f"\nLikely mistake: {hint}" if hint else ""))
 
 
+def _draws(exercise):
+    """True if the exercise's reference takes its randomness as an argument (``rng`` or ``seed``)."""
+    try:
+        return bool({"rng", "seed"} & set(inspect.signature(exercise.reference).parameters))
+    except (TypeError, ValueError):
+        return False
+
+
 def _grade_case(exercise, subject, case, mistakes):
     """Raise :class:`GradingError` unless ``subject`` agrees with the reference on ``case``."""
     names = exercise.parameter_names(len(case.args))
@@ -479,14 +500,21 @@ def _grade_case(exercise, subject, case, mistakes):
             raise GradingError(f"{exercise.name} is not implemented: it still raises NotImplementedError.") from None
         raised = error
         message = f"{call} raised {error_name(error)}: {error}"
+    mutation = None
     if raised is None:
-        message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call) \
-            or describe_mutation(call, names, case.args, args)
+        message = describe_difference(got, expected, rtol=exercise.rtol, atol=exercise.atol, what=call)
+        if message is None:
+            mutation = find_mutation(call, names, case.args, args)
+            message = mutation and mutation[0]
     if message is None:
         return
-    diagnosis = _diagnose(got, raised, case, mistakes, exercise)
+    diagnosis = _diagnose(got, raised, case, mistakes, exercise, args if mutation else None)
+    if diagnosis is None and mutation:
+        diagnosis = mutation[1]
     if diagnosis is None and raised is not None:
         diagnosis = explain_error(error_name(raised), str(raised), signatures(exercise))
+    if diagnosis is None and getattr(subject, "used_global_random", False) and _draws(exercise):
+        diagnosis = GLOBAL_RANDOM
     text = f"{message}\nwhen called with\n{inputs}"
     if raised is None and f"expected: {format_value(expected)}" not in message:
         # Said once: a difference in values already shows the expected array beside the result.

@@ -17,6 +17,12 @@ def layer_sizes_columns(X, Y):
     return X.shape[1], 4, Y.shape[1]
 
 
+@MISTAKES.add("layer_sizes", "n_x and n_y are hard-coded to the planar data's 2 and 1; read them from the arguments, "
+                             "n_x = X.shape[0] and n_y = Y.shape[0], so the function works for any data.")
+def layer_sizes_hard_coded(X, Y):
+    return 2, 4, 1
+
+
 @MISTAKES.add("initialize_parameters", "the weights must be multiplied by 0.01: large initial weights saturate tanh "
                                        "and slow learning down.")
 def initialize_parameters_unscaled(n_x, n_h, n_y, rng=None):
@@ -32,6 +38,16 @@ def initialize_parameters_transposed(n_x, n_h, n_y, rng=None):
     rng = np.random.default_rng(rng)
     W1 = rng.standard_normal((n_x, n_h)) * 0.01
     W2 = rng.standard_normal((n_h, n_y)) * 0.01
+    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
+
+
+@MISTAKES.add("initialize_parameters", "the weights come from numpy's global generator (np.random.seed, "
+                                       "np.random.randn), which ignores the rng argument; draw them from it: "
+                                       "rng.standard_normal((n_h, n_x)) * 0.01, then W2 the same way.")
+def initialize_parameters_global_generator(n_x, n_h, n_y, rng=None):
+    np.random.seed(2)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    W2 = np.random.randn(n_y, n_h) * 0.01
     return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
 
 
@@ -53,6 +69,16 @@ def forward_propagation_no_bias(X, parameters):
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
+@MISTAKES.add("forward_propagation", "the output layer must take the hidden layer's activations: "
+                                     "Z2 = np.dot(W2, A1) + b2, not np.dot(W2, Z1) + b2.")
+def forward_propagation_Z1_for_A1(X, parameters):
+    Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(parameters["W2"], Z1) + parameters["b2"]
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
 @MISTAKES.add("compute_cost", "the 1/m is missing: the cost is the average loss over the m examples.")
 def compute_cost_no_average(A2, Y):
     return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
@@ -63,6 +89,13 @@ def compute_cost_no_average(A2, Y):
 def compute_cost_not_squeezed(A2, Y):
     m = Y.shape[1]
     return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m
+
+
+@MISTAKES.add("compute_cost", "only the Y * log(A2) term is there; the examples with label 0 count through the "
+                              "second term: logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2).")
+def compute_cost_first_term_only(A2, Y):
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(A2)) / m)
 
 
 @MISTAKES.add("backward_propagation", "the derivative of tanh is 1 - A1**2 (with A1 = tanh(Z1)); this used 1 - A1.")
@@ -88,6 +121,20 @@ def backward_propagation_no_average(parameters, cache, X, Y):
     dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - np.power(A1, 2))
     dW1 = np.dot(dZ1, X.T)
     db1 = np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+@MISTAKES.add("backward_propagation", "db1 and db2 must sum over the examples, the columns: np.sum(dZ1, axis=1, "
+                                      "keepdims=True); axis=0 sums over the units instead.")
+def backward_propagation_db_wrong_axis(parameters, cache, X, Y):
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=0, keepdims=True) / m
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=0, keepdims=True) / m
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 

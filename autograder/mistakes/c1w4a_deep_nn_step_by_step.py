@@ -17,6 +17,16 @@ MISTAKES.include(c1w3a_planar_data.MISTAKES, "initialize_parameters")
 MISTAKES.include(c1w3a_planar_data.MISTAKES, "compute_cost")
 
 
+@MISTAKES.add("initialize_parameters", "the weights come from numpy's global generator (np.random.seed, "
+                                       "np.random.randn), which ignores the rng argument; draw them from it: "
+                                       "rng.standard_normal((n_h, n_x)) * 0.01, then W2 the same way.")
+def initialize_parameters_global_generator(n_x, n_h, n_y, rng=None):
+    np.random.seed(1)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
+
+
 @MISTAKES.add("initialize_parameters_deep", "off by one: the loop must run over l = 1 .. L, that is "
                                             "range(1, len(layer_dims)); the output layer is missing.")
 def initialize_parameters_deep_missing_last(layer_dims, rng=None):
@@ -46,6 +56,19 @@ def initialize_parameters_deep_small(layer_dims, rng=None):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@MISTAKES.add("initialize_parameters_deep", "the weights come from numpy's global generator (np.random.seed, "
+                                            "np.random.randn), which ignores the rng argument, and are scaled by "
+                                            "0.01: draw them with rng.standard_normal((layer_dims[l], "
+                                            "layer_dims[l-1])) and divide by np.sqrt(layer_dims[l-1]).")
+def initialize_parameters_deep_global_generator(layer_dims, rng=None):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
         parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return parameters
 
@@ -111,6 +134,13 @@ def sigmoid_backward_of_Z(dA, cache):
 def sigmoid_backward_no_dA(dA, cache):
     s = 1 / (1 + np.exp(-cache))
     return s * (1 - s)
+
+
+@MISTAKES.add("sigmoid_backward", "the chain rule here is elementwise, one derivative per entry of Z: "
+                                  "dZ = dA * s * (1 - s), not the matrix product np.dot(dA, s * (1 - s)).")
+def sigmoid_backward_matrix_product(dA, cache):
+    s = 1 / (1 + np.exp(-cache))
+    return np.dot(dA, s * (1 - s))
 
 
 @MISTAKES.add("relu_backward", "the relu derivative is zeroed on the wrong side: it is 1 where Z > 0 and 0 where "
@@ -193,6 +223,19 @@ def L_model_backward_all_relu(AL, Y, caches):
     return grads
 
 
+@MISTAKES.add("L_model_backward", "off by one: layer l + 1 (caches[l]) starts from grads['dA' + str(l + 1)], the "
+                                  "gradient the layer above it returned; grads['dA' + str(l)] is what it computes.")
+def L_model_backward_dA_index(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL - (1 - Y) / (1 - AL))
+    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        grads[f"dA{l}"], grads[f"dW{l + 1}"], grads[f"db{l + 1}"] = linear_activation_backward(
+            grads[f"dA{l}"], caches[l], "relu")
+    return grads
+
+
 @MISTAKES.add("update_parameters", "off by one: the loop must cover every layer, l = 1 .. L, that is range(1, L + 1).")
 def update_parameters_misses_last(params, grads, learning_rate):
     L = len(params) // 2
@@ -211,3 +254,14 @@ def update_parameters_in_place(params, grads, learning_rate):
         params[f"W{l}"] -= learning_rate * grads[f"dW{l}"]
         params[f"b{l}"] -= learning_rate * grads[f"db{l}"]
     return params
+
+
+@MISTAKES.add("update_parameters", "the layers are numbered from 1: with for l in range(L) the keys are "
+                                   "'W' + str(l + 1) and 'b' + str(l + 1); there is no 'W0'.")
+def update_parameters_from_zero(params, grads, learning_rate):
+    L = len(params) // 2
+    parameters = dict(params)
+    for l in range(L):
+        parameters[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] = params[f"b{l}"] - learning_rate * grads[f"db{l}"]
+    return parameters

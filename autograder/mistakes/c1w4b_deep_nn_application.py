@@ -64,6 +64,48 @@ def two_layer_model_swapped(X, Y, layers_dims, learning_rate=0.0075, num_iterati
     return parameters, costs
 
 
+@MISTAKES.add("two_layer_model", "the forward pass keeps using W1, b1, W2, b2 as read before the loop: after "
+                                 "update_parameters read them again from parameters (or pass parameters['W1'], ... "
+                                 "directly), or the network never sees its updated weights.")
+def two_layer_model_stale_weights(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                                  rng=None):
+    n_x, n_h, n_y = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y, rng=rng)
+    W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
+    costs = []
+    for i in range(num_iterations):
+        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(Y / A2 - (1 - Y) / (1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+        parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
+        if i % 100 == 0 or i == num_iterations - 1:
+            costs.append(cost)
+    return parameters, costs
+
+
+@MISTAKES.add("two_layer_model", "the cost of the last iteration is missing from costs: i runs up to "
+                                 "num_iterations - 1, so record it when i % 100 == 0 or i == num_iterations - 1.")
+def two_layer_model_no_last_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                                 rng=None):
+    n_x, n_h, n_y = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y, rng=rng)
+    costs = []
+    for i in range(num_iterations):
+        A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+        A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(Y / A2 - (1 - Y) / (1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+        parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
+        if i % 100 == 0 or i == num_iterations:
+            costs.append(cost)
+    return parameters, costs
+
+
 @MISTAKES.add("L_layer_model", "the result of update_parameters is thrown away: assign it, "
                                "parameters = update_parameters(parameters, grads, learning_rate).")
 def L_layer_model_no_update(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False, rng=None):
@@ -89,4 +131,20 @@ def L_layer_model_every_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterat
         costs.append(compute_cost(AL, Y))
         grads = L_model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+@MISTAKES.add("L_layer_model", "the cost of the last iteration is missing from costs: i runs up to "
+                               "num_iterations - 1, so record it when i % 100 == 0 or i == num_iterations - 1.")
+def L_layer_model_no_last_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                               rng=None):
+    parameters = initialize_parameters_deep(layers_dims, rng=rng)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0 or i == num_iterations:
+            costs.append(cost)
     return parameters, costs

@@ -25,6 +25,16 @@ def happyModel_no_padding():
     ])
 
 
+@MISTAKES.add("happyModel", "the output layer must give a probability: Dense(1, activation='sigmoid'); "
+                            "without an activation it outputs a raw score, which binary_crossentropy reads as a "
+                            "probability.")
+def happyModel_no_sigmoid():
+    return tf.keras.Sequential([
+        tfl.Input(shape=(64, 64, 3)), tfl.ZeroPadding2D(padding=3), tfl.Conv2D(32, (7, 7), strides=(1, 1)),
+        tfl.BatchNormalization(axis=3), tfl.ReLU(), tfl.MaxPooling2D(), tfl.Flatten(), tfl.Dense(1),
+    ])
+
+
 @MISTAKES.add("convolutional_model", "the output layer must turn scores into class probabilities: "
                                      "Dense(10, activation='softmax').")
 def convolutional_model_no_softmax(input_shape):
@@ -47,4 +57,16 @@ def convolutional_model_default_pool(input_shape):
     A2 = tfl.ReLU()(tfl.Conv2D(16, (2, 2), strides=(1, 1), padding="same")(P1))
     P2 = tfl.MaxPool2D(pool_size=(4, 4), strides=(4, 4), padding="same")(A2)
     outputs = tfl.Dense(10, activation="softmax")(tfl.Flatten()(P2))
+    return tf.keras.Model(inputs=input_img, outputs=outputs)
+
+
+@MISTAKES.add("convolutional_model", "the digits have 10 classes: Dense(10, activation='softmax'), one unit per "
+                                     "class (the classic SIGNS dataset had 6).")
+def convolutional_model_six_classes(input_shape):
+    input_img = tf.keras.Input(shape=input_shape)
+    A1 = tfl.ReLU()(tfl.Conv2D(8, (4, 4), strides=(1, 1), padding="same")(input_img))
+    P1 = tfl.MaxPool2D(pool_size=(8, 8), strides=(8, 8), padding="same")(A1)
+    A2 = tfl.ReLU()(tfl.Conv2D(16, (2, 2), strides=(1, 1), padding="same")(P1))
+    P2 = tfl.MaxPool2D(pool_size=(4, 4), strides=(4, 4), padding="same")(A2)
+    outputs = tfl.Dense(6, activation="softmax")(tfl.Flatten()(P2))
     return tf.keras.Model(inputs=input_img, outputs=outputs)

@@ -62,6 +62,22 @@ def identity_block_training_ignored(X, f, filters, training=True, initializer=ra
     return X
 
 
+@MISTAKES.add("identity_block", "the block ends with a ReLU after the addition: X = Add()([X, X_shortcut]), then "
+                                "X = Activation('relu')(X); without it the block's output can be negative.")
+def identity_block_no_final_relu(X, f, filters, training=True, initializer=random_uniform):
+    F1, F2, F3 = filters
+    X_shortcut = X
+    X = tfl.Conv2D(filters=F1, kernel_size=1, strides=(1, 1), padding="valid", kernel_initializer=initializer(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X, training=training)
+    X = tfl.Activation("relu")(X)
+    X = tfl.Conv2D(filters=F2, kernel_size=f, strides=(1, 1), padding="same", kernel_initializer=initializer(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X, training=training)
+    X = tfl.Activation("relu")(X)
+    X = tfl.Conv2D(filters=F3, kernel_size=1, strides=(1, 1), padding="valid", kernel_initializer=initializer(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X, training=training)
+    return tfl.Add()([X, X_shortcut])
+
+
 @MISTAKES.add("convolutional_block", "the stride s belongs to the first 1x1 convolution (and the shortcut's), "
                                      "not to the middle fxf one: strides=(s, s) on the first CONV2D, (1, 1) on "
                                      "the second.")
@@ -100,6 +116,27 @@ def convolutional_block_shortcut_not_normalized(X, f, filters, s=2, training=Tru
     X = tfl.BatchNormalization(axis=3)(X, training=training)
     X_shortcut = tfl.Conv2D(filters=F3, kernel_size=1, strides=(s, s), padding="valid",
                             kernel_initializer=initializer(seed=0))(X_shortcut)
+    X = tfl.Add()([X, X_shortcut])
+    X = tfl.Activation("relu")(X)
+    return X
+
+
+@MISTAKES.add("convolutional_block", "the shortcut's convolution takes the block's input: Conv2D(...)(X_shortcut), "
+                                     "not the main path's output X; the shortcut is a separate path from the input "
+                                     "to the addition.")
+def convolutional_block_shortcut_from_main_path(X, f, filters, s=2, training=True, initializer=glorot_uniform):
+    F1, F2, F3 = filters
+    X = tfl.Conv2D(filters=F1, kernel_size=1, strides=(s, s), padding="valid", kernel_initializer=initializer(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X, training=training)
+    X = tfl.Activation("relu")(X)
+    X = tfl.Conv2D(filters=F2, kernel_size=f, strides=(1, 1), padding="same", kernel_initializer=initializer(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X, training=training)
+    X = tfl.Activation("relu")(X)
+    X = tfl.Conv2D(filters=F3, kernel_size=1, strides=(1, 1), padding="valid", kernel_initializer=initializer(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X, training=training)
+    X_shortcut = tfl.Conv2D(filters=F3, kernel_size=1, strides=(s, s), padding="valid",
+                            kernel_initializer=initializer(seed=0))(X)
+    X_shortcut = tfl.BatchNormalization(axis=3)(X_shortcut, training=training)
     X = tfl.Add()([X, X_shortcut])
     X = tfl.Activation("relu")(X)
     return X
@@ -156,6 +193,33 @@ def ResNet50_no_softmax(input_shape=(64, 64, 3), classes=6):
     X = tfl.AveragePooling2D((2, 2))(X)
     X = tfl.Flatten()(X)
     X = tfl.Dense(classes, kernel_initializer=glorot_uniform(seed=0))(X)
+    return tf.keras.Model(inputs=X_input, outputs=X)
+
+
+@MISTAKES.add("ResNet50", "the max pool of stage 1 moves by 2: MaxPooling2D((3, 3), strides=(2, 2)); "
+                          "without strides it moves by its own size, 3, and shrinks the picture three times.")
+def ResNet50_max_pool_default_strides(input_shape=(64, 64, 3), classes=6):
+    X_input = tf.keras.Input(input_shape)
+    X = tfl.ZeroPadding2D((3, 3))(X_input)
+    X = tfl.Conv2D(64, (7, 7), strides=(2, 2), kernel_initializer=glorot_uniform(seed=0))(X)
+    X = tfl.BatchNormalization(axis=3)(X)
+    X = tfl.Activation("relu")(X)
+    X = tfl.MaxPooling2D((3, 3))(X)
+    X = convolutional_block(X, f=3, filters=[64, 64, 256], s=1)
+    X = identity_block(X, 3, [64, 64, 256])
+    X = identity_block(X, 3, [64, 64, 256])
+    X = convolutional_block(X, f=3, filters=[128, 128, 512], s=2)
+    for _ in range(3):
+        X = identity_block(X, 3, [128, 128, 512])
+    X = convolutional_block(X, f=3, filters=[256, 256, 1024], s=2)
+    for _ in range(5):
+        X = identity_block(X, 3, [256, 256, 1024])
+    X = convolutional_block(X, f=3, filters=[512, 512, 2048], s=2)
+    for _ in range(2):
+        X = identity_block(X, 3, [512, 512, 2048])
+    X = tfl.AveragePooling2D((2, 2))(X)
+    X = tfl.Flatten()(X)
+    X = tfl.Dense(classes, activation="softmax", kernel_initializer=glorot_uniform(seed=0))(X)
     return tf.keras.Model(inputs=X_input, outputs=X)
 
 

@@ -30,6 +30,18 @@ def yolo_filter_boxes_strict(boxes, box_confidence, box_class_probs, threshold=0
             tf.boolean_mask(box_classes, filtering_mask))
 
 
+@MISTAKES.add("yolo_filter_boxes", "take the best class of each box over the last axis, the classes: "
+                                   "tf.math.argmax(box_scores, axis=-1); without an axis argmax runs over the first "
+                                   "axis (the grid's rows), and the classes no longer line up with the mask.")
+def yolo_filter_boxes_argmax_first_axis(boxes, box_confidence, box_class_probs, threshold=0.6):
+    box_scores = box_confidence * box_class_probs
+    box_classes = tf.math.argmax(box_scores)
+    box_class_scores = tf.math.reduce_max(box_scores, axis=-1)
+    filtering_mask = box_class_scores >= threshold
+    return (tf.boolean_mask(box_class_scores, filtering_mask), tf.boolean_mask(boxes, filtering_mask),
+            tf.boolean_mask(box_classes, filtering_mask))
+
+
 @MISTAKES.add("iou", "clip the intersection's width and height at zero: max(xi2 - xi1, 0). Two boxes apart "
                      "in both directions give two negative sides, whose product looks like a positive area.")
 def iou_no_clipping(box1, box2):
@@ -53,6 +65,20 @@ def iou_union_double_counts(box1, box2):
     box1_area = (box1_x2 - box1_x1) * (box1_y2 - box1_y1)
     box2_area = (box2_x2 - box2_x1) * (box2_y2 - box2_y1)
     return inter_area / (box1_area + box2_area)
+
+
+@MISTAKES.add("iou", "the intersection runs from the larger top-left corner to the smaller bottom-right one: "
+                     "xi1 = max(box1_x1, box2_x1), xi2 = min(box1_x2, box2_x2), and the same for y; min and max "
+                     "swapped give the box that encloses both.")
+def iou_enclosing_box(box1, box2):
+    (box1_x1, box1_y1, box1_x2, box1_y2) = box1
+    (box2_x1, box2_y1, box2_x2, box2_y2) = box2
+    xi1, yi1 = min(box1_x1, box2_x1), min(box1_y1, box2_y1)
+    xi2, yi2 = max(box1_x2, box2_x2), max(box1_y2, box2_y2)
+    inter_area = max(xi2 - xi1, 0) * max(yi2 - yi1, 0)
+    box1_area = (box1_x2 - box1_x1) * (box1_y2 - box1_y1)
+    box2_area = (box2_x2 - box2_x1) * (box2_y2 - box2_y1)
+    return inter_area / (box1_area + box2_area - inter_area)
 
 
 @MISTAKES.add("yolo_non_max_suppression", "this notebook suppresses over all classes together: one object "

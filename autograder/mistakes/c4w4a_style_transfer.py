@@ -27,6 +27,18 @@ def compute_content_cost_normalized_without_channels(content_output, generated_o
     return tf.reduce_sum(tf.square(a_C - a_G)) / (4.0 * n_H * n_W)
 
 
+@MISTAKES.add("compute_content_cost", "put the whole denominator in parentheses: ... / (4 * n_H * n_W * n_C). "
+                                      "Written / 4 * n_H * n_W * n_C, Python divides by 4 and then multiplies by "
+                                      "n_H * n_W * n_C.")
+def compute_content_cost_precedence(content_output, generated_output):
+    a_C = content_output[-1]
+    a_G = generated_output[-1]
+    m, n_H, n_W, n_C = a_G.get_shape().as_list()
+    a_C_unrolled = tf.reshape(a_C, shape=[m, -1, n_C])
+    a_G_unrolled = tf.reshape(a_G, shape=[m, -1, n_C])
+    return tf.reduce_sum(tf.square(a_C_unrolled - a_G_unrolled)) / 4 * n_H * n_W * n_C
+
+
 @MISTAKES.add("gram_matrix", "the Gram matrix of A (n_C, n_H*n_W) is A times its transpose, (n_C, n_C); "
                              "A^T A is (n_H*n_W, n_H*n_W).")
 def gram_matrix_transposed_product(A):
@@ -65,6 +77,12 @@ def compute_style_cost_unweighted(style_image_output, generated_image_output, ST
 @MISTAKES.add("total_cost", "J = alpha * J_content + beta * J_style: alpha weighs the content, beta the style.")
 def total_cost_swapped(J_content, J_style, alpha=10, beta=40):
     return beta * J_content + alpha * J_style
+
+
+@MISTAKES.add("total_cost", "use the arguments alpha and beta, J = alpha * J_content + beta * J_style, not the "
+                            "numbers 10 and 40: those are only their defaults.")
+def total_cost_fixed_weights(J_content, J_style, alpha=10, beta=40):
+    return 10 * J_content + 40 * J_style
 
 
 @MISTAKES.add("train_step", "clip the pixels to [0, 1] after each step: generated_image.assign(clip_0_1(generated_image)).")

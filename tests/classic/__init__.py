@@ -57,6 +57,9 @@ def notebook_namespace(assignment_id):
     namespace = {"__name__": "__main__"}
     with _in_folder(path.parent):
         exec(compile(first.source, f"<{assignment_id} imports>", "exec"), namespace)
+    # The constants the notebook gives in later cells (THRESHOLD, STYLE_LAYERS, ...) are the reference's.
+    reference = importlib.import_module(f"solutions.{assignment_id}")
+    namespace.update({name: value for name, value in vars(reference).items() if name.isupper()})
     return namespace
 
 
