@@ -2,7 +2,9 @@
 
 The blocks are compared with :mod:`solutions.c4w2b_resnets` by their outputs on random images
 with fixed weights (every convolution's kernel drawn from a seeded initializer), in inference
-and in training mode (batch normalization with the batch's statistics), and the residual
+and in training mode (batch normalization with the batch's statistics; a block written without a
+``training`` parameter, as in the newest classic notebook, runs in a model that passes the mode
+on, :func:`autograder.harnesses.block_output`), and the residual
 blocks also by their layers and connections (:func:`coursekit.models.layer_graph`). ResNet50
 is compared layer by layer with stand-ins in place of the blocks, which record the blocks it
 calls and their arguments (:func:`autograder.harnesses.resnet_with_stand_in_blocks`), so a
@@ -15,7 +17,7 @@ from coursekit.models import SeededUniform
 from solutions import c4w2b_resnets as reference
 
 from .core import Case, Exercise, Local, grader
-from .harnesses import block_layers, resnet_with_stand_in_blocks
+from .harnesses import block_layers, block_output, resnet_with_stand_in_blocks
 from .mistakes.c4w2b_resnets import MISTAKES
 
 
@@ -72,9 +74,10 @@ def _model_shapes(rng):
 
 
 EXERCISES = {exercise.name: exercise for exercise in [
-    Exercise("identity_block", reference.identity_block, _identity_cases, rtol=1e-4, atol=1e-5,
+    Exercise("identity_block", reference.identity_block, _identity_cases, rtol=1e-4, atol=1e-5, harness=block_output,
              checks=(_block_layers("identity_block", 3, [2, 3, 4]),)),
     Exercise("convolutional_block", reference.convolutional_block, _convolutional_cases, rtol=1e-4, atol=1e-5,
+             harness=block_output,
              checks=(_block_layers("convolutional_block", 3, [2, 3, 8], 2),)),
     Exercise("ResNet50", reference.ResNet50, _model_shapes, harness=resnet_with_stand_in_blocks,
              calls=("identity_block", "convolutional_block")),

@@ -15,6 +15,16 @@ def architecture_of(function, *args):
     return architecture(function(*args))
 
 
+def block_output(function, X, *args):
+    """A residual block's output on ``X``, called as the course calls it, also when the block was
+    written without a ``training`` parameter (:func:`coursekit.models.with_training`)."""
+    import numpy as np
+
+    from coursekit.models import with_training
+
+    return np.asarray(with_training(function)(X, *args))
+
+
 def block_layers(function, input_shape, *args):
     """The layers and connections of a block applied to a symbolic input (:func:`coursekit.models.block_graph`)."""
     from coursekit.models import block_graph

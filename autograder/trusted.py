@@ -61,6 +61,7 @@ class Remote:
         self.exercise = exercise
         self.remote_exercise = exercise.name
         self.library = sys.modules[exercise.reference.__module__]
+        self.used_global_random = False  # whether the last call seeded or drew from numpy's global generator
 
     def call(self, args, harness=None):
         """``(result, args_after)`` of the student's function on ``args`` (through ``harness``)."""
@@ -79,6 +80,7 @@ class Remote:
             if op == "helper":
                 self._helper(reply, buffers)
             elif op == "returned":
+                self.used_global_random = reply.get("global_random") is True
                 result, after = wire.decode(["list", [reply.get("result"), reply.get("args")]], buffers, tensors=tensors)
                 if not (isinstance(after, list) and len(after) == len(args)):
                     after = list(args)

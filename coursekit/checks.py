@@ -18,7 +18,7 @@ import numpy as np
 
 from coursekit.classic import explain_error, install
 
-__all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "format_value",
+__all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "find_mutation", "format_value",
            "record_result", "failing", "failing_helpers", "rebind"]
 
 # A student function that returns something this large is not an answer to any exercise of
@@ -346,15 +346,28 @@ def describe_mutation(call, names, before, after):
     Returns
     -------
     message : str or None
+        What changed, then how to avoid it (:func:`find_mutation`'s two parts).
     """
+    found = find_mutation(call, names, before, after)
+    return None if found is None else " ".join(found)
+
+
+def find_mutation(call, names, before, after):
+    """``(what changed, how to avoid it)`` for the first argument a call changed in place, or None
+    (the arguments as in :func:`describe_mutation`)."""
     for name, old, new in zip(names, before, after):
         if isinstance(old, (bool, numbers.Number, str, bytes, type(None), np.random.Generator)):
             continue  # immutable, or (a generator) meant to change when drawn from
         if not isinstance(old, (np.ndarray, dict, list, tuple)) and _as_numpy(old) is old:
             continue  # an object such as a Keras model: using it is not changing an argument
         if describe_difference(new, old, rtol=0, atol=0) is not None:
-            return (f"{call} changed its argument {name} in place. Work on a copy "
-                    f"(np.array({name}, copy=True)) or build a new array instead.")
+            if isinstance(old, dict):
+                return (f"{call} changed the dictionary {name} it was given: after the call, the caller's {name} "
+                        f"holds other values.",
+                        f"{name}[key] = ... writes into the caller's dictionary, even with W = W - ... on the right, "
+                        f"as in the classic notebooks. Start from a copy, {name} = copy.deepcopy({name}), and return it.")
+            return (f"{call} changed its argument {name} in place.",
+                    f"Work on a copy (np.array({name}, copy=True)) or build a new array instead.")
     return None
 
 

@@ -26,12 +26,19 @@ IMPORTS = {
 }
 
 
+#: What to change when a function drew its random numbers from numpy's global generator.
+GLOBAL_RANDOM = ("the random numbers came from numpy's global generator (np.random.seed, np.random.randn, "
+                 "np.random.rand, np.random.permutation), as in the classic notebooks. This course passes the "
+                 "randomness in (rng, or a seed): start with rng = np.random.default_rng(rng) (or (seed)) and draw "
+                 "from it, rng.standard_normal(shape), rng.random(shape), rng.permutation(m), so that the same "
+                 "argument gives the same numbers whatever ran before.")
+
 #: This course's name of a function -> the classic notebooks' name for the same exercise.
 RENAMED = {"compute_total_loss": "compute_cost"}
 
 #: A phrase of each explanation :func:`explain_error` gives (the tests look for them in feedback).
 PHRASES = ("the classic notebooks called this function", "is not imported in this notebook", "is not defined where your function runs", "is an error in numpy 2",
-           "this course calls")
+           "this course calls", "writes into the caller's dictionary", "numpy's global generator")
 
 
 def explain_error(type_name, message, signatures=None):

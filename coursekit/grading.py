@@ -94,10 +94,11 @@ class _Connection:
                 call, args_to_pass = namespace[harness["name"]], (target, *args)
             else:
                 call, args_to_pass = target, args
+            before = global_random_state()
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 result = call(*args_to_pass)
-            reply = {"op": "returned", "result": None, "args": None}
+            reply = {"op": "returned", "result": None, "args": None, "global_random": global_random_state() != before}
             values = [result, None if harness else list(args)]  # (a harness's arguments are not the student's)
         except KeyboardInterrupt:
             wire.send(self.sock, {"op": "interrupted"})
@@ -126,6 +127,13 @@ class _Connection:
             return wire.decode(message["result"], buffers, build_models=True)
         stub.__name__ = helper
         return stub
+
+
+def global_random_state():
+    """A fingerprint of numpy's global generator (np.random.seed, np.random.randn, ...): it changes
+    when code seeds or draws from it, as the classic notebooks' code did."""
+    _, keys, position, *_ = np.random.get_state()
+    return hash(keys.tobytes()), int(position)
 
 
 def _safe(text):

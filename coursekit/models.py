@@ -34,7 +34,28 @@ def _config(layer):
         rank = len(layer.input.shape)
         axes = config["axis"] if isinstance(config["axis"], (list, tuple)) else [config["axis"]]
         config["axis"] = [a % rank for a in axes]
+    if config.get("padding") == "same" and _pads_nothing(layer, config):
+        config["padding"] = "valid"  # 'same' that adds no border computes what 'valid' does
     return ", ".join(f"{key}={config[key]!r}" for key in KEYS if key in config)
+
+
+def _pads_nothing(layer, config):
+    """True if ``padding='same'`` adds no border on this layer's input (a 1x1 kernel with stride 1,
+    a 2x2 pooling of a 2x2 map, ...): Keras pads (out - 1) * stride + window - size, out = ceil(size / stride)."""
+    window = config.get("kernel_size") or config.get("pool_size")
+    strides = config.get("strides") or window
+    try:
+        sizes = tuple(layer.input.shape)[1:1 + len(window)]
+    except (AttributeError, TypeError, ValueError):
+        return False
+    if not window or None in sizes or len(sizes) != len(window):
+        return False
+    dilation = config.get("dilation_rate") or (1,) * len(window)
+    for size, k, s, d in zip(sizes, window, strides, dilation):
+        span = (k - 1) * d + 1
+        if (-(-size // s) - 1) * s + span - size > 0:
+            return False
+    return True
 
 
 def _describe(layer):
@@ -134,6 +155,38 @@ def layer_graph(model):
                 line += f" <- layer{'s' if len(inputs) > 1 else ''} {', '.join(map(str, inputs))}"
             lines.append(line)
     return lines
+
+
+def with_training(block):
+    """``block`` callable as this course calls a residual block, ``block(X, f, filters, [s,] training,
+    initializer)``, also when it was written, as in the newest classic notebooks, without a
+    ``training`` parameter: then it is applied to a symbolic input and the model it makes runs on
+    ``X`` with ``training``, which Keras passes on to every batch normalization in it.
+
+    Returns
+    -------
+    block : callable
+        ``block`` itself if it takes ``training``, else a function of the course's arguments that
+        returns the block's output on ``X``, named like ``block``.
+    """
+    import inspect
+
+    try:
+        parameters = inspect.signature(block).parameters
+    except (TypeError, ValueError):
+        return block
+    if "training" in parameters or any(p.kind == p.VAR_KEYWORD for p in parameters.values()):
+        return block
+
+    def run(X, *args):
+        import tensorflow as tf
+
+        *head, training, initializer = args
+        inputs = tf.keras.Input(tuple(X.shape)[1:])
+        return tf.keras.Model(inputs, block(inputs, *head, initializer=initializer))(X, training=training)
+
+    run.__name__ = run.__qualname__ = getattr(block, "__name__", "block")
+    return run
 
 
 def block_graph(block, input_shape, *args):

@@ -44,7 +44,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     learning_rate : float
     num_iterations : int
     print_cost : bool
-        Print the cost every 100 iterations.
+        Print the cost every 100 iterations and at the last one.
     rng : numpy.random.Generator or int, optional
         Passed to ``initialize_parameters``.
 
@@ -53,7 +53,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     parameters : dict
         The trained ``W1``, ``b1``, ``W2``, ``b2``.
     costs : list of float
-        The cost at iterations 0, 100, 200, ... and at the last iteration.
+        The cost at iterations 0, 100, 200, ...
     """
     n_x, n_h, n_y = layers_dims
     parameters = initialize_parameters(n_x, n_h, n_y, rng=rng)
@@ -67,10 +67,10 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
         _, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
         grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
         parameters = update_parameters(parameters, grads, learning_rate)
-        if i % 100 == 0 or i == num_iterations - 1:
+        if print_cost and (i % 100 == 0 or i == num_iterations - 1):
+            print(f"Cost after iteration {i}: {cost:f}")
+        if i % 100 == 0:  # as the classic notebooks recorded it: the last iteration only if a multiple of 100
             costs.append(cost)
-            if print_cost:
-                print(f"Cost after iteration {i}: {cost:f}")
     return parameters, costs
 
 
@@ -86,7 +86,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     learning_rate : float
     num_iterations : int
     print_cost : bool
-        Print the cost every 100 iterations.
+        Print the cost every 100 iterations and at the last one.
     rng : numpy.random.Generator or int, optional
         Passed to ``initialize_parameters_deep``.
 
@@ -95,7 +95,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     parameters : dict
         The trained ``W1``, ``b1``, ..., ``WL``, ``bL``.
     costs : list of float
-        The cost at iterations 0, 100, 200, ... and at the last iteration.
+        The cost at iterations 0, 100, 200, ...
     """
     parameters = initialize_parameters_deep(layers_dims, rng=rng)
     costs = []
@@ -104,8 +104,8 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
-        if i % 100 == 0 or i == num_iterations - 1:
+        if print_cost and (i % 100 == 0 or i == num_iterations - 1):
+            print(f"Cost after iteration {i}: {cost:f}")
+        if i % 100 == 0:  # as the classic notebooks recorded it: the last iteration only if a multiple of 100
             costs.append(cost)
-            if print_cost:
-                print(f"Cost after iteration {i}: {cost:f}")
     return parameters, costs

@@ -40,7 +40,7 @@ def two_layer_model_sign(X, Y, layers_dims, learning_rate=0.0075, num_iterations
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
         dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
         parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-        if i % 100 == 0 or i == num_iterations - 1:
+        if i % 100 == 0:
             costs.append(cost)
     return parameters, costs
 
@@ -59,7 +59,7 @@ def two_layer_model_swapped(X, Y, layers_dims, learning_rate=0.0075, num_iterati
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "relu")
         dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "sigmoid")
         parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-        if i % 100 == 0 or i == num_iterations - 1:
+        if i % 100 == 0:
             costs.append(cost)
     return parameters, costs
 
@@ -81,27 +81,7 @@ def two_layer_model_stale_weights(X, Y, layers_dims, learning_rate=0.0075, num_i
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
         dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
         parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-        if i % 100 == 0 or i == num_iterations - 1:
-            costs.append(cost)
-    return parameters, costs
-
-
-@MISTAKES.add("two_layer_model", "the cost of the last iteration is missing from costs: i runs up to "
-                                 "num_iterations - 1, so record it when i % 100 == 0 or i == num_iterations - 1.")
-def two_layer_model_no_last_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
-                                 rng=None):
-    n_x, n_h, n_y = layers_dims
-    parameters = initialize_parameters(n_x, n_h, n_y, rng=rng)
-    costs = []
-    for i in range(num_iterations):
-        A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
-        A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
-        cost = compute_cost(A2, Y)
-        dA2 = -(Y / A2 - (1 - Y) / (1 - A2))
-        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
-        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
-        parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-        if i % 100 == 0 or i == num_iterations:
+        if i % 100 == 0:
             costs.append(cost)
     return parameters, costs
 
@@ -116,13 +96,13 @@ def L_layer_model_no_update(X, Y, layers_dims, learning_rate=0.0075, num_iterati
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
         update_parameters(parameters, grads, learning_rate)
-        if i % 100 == 0 or i == num_iterations - 1:
+        if i % 100 == 0:
             costs.append(cost)
     return parameters, costs
 
 
-@MISTAKES.add("L_layer_model", "costs must hold the cost every 100 iterations (0, 100, ...) and at the last one, "
-                               "not at every iteration.")
+@MISTAKES.add("L_layer_model", "costs must hold the cost every 100 iterations (0, 100, ...), not at "
+                               "every iteration.")
 def L_layer_model_every_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False, rng=None):
     parameters = initialize_parameters_deep(layers_dims, rng=rng)
     costs = []
@@ -131,20 +111,4 @@ def L_layer_model_every_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterat
         costs.append(compute_cost(AL, Y))
         grads = L_model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
-    return parameters, costs
-
-
-@MISTAKES.add("L_layer_model", "the cost of the last iteration is missing from costs: i runs up to "
-                               "num_iterations - 1, so record it when i % 100 == 0 or i == num_iterations - 1.")
-def L_layer_model_no_last_cost(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
-                               rng=None):
-    parameters = initialize_parameters_deep(layers_dims, rng=rng)
-    costs = []
-    for i in range(num_iterations):
-        AL, caches = L_model_forward(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        if i % 100 == 0 or i == num_iterations:
-            costs.append(cost)
     return parameters, costs

@@ -69,6 +69,40 @@ def test_mutating_the_input_fails_even_with_the_right_result():
         grade_exercise(EXERCISE, in_place)
 
 
+def test_a_changed_dictionary_is_explained_with_the_classic_habit_and_the_fix():
+    def update(parameters, step):
+        return {"W1": parameters["W1"] - step}
+
+    def classic(parameters, step):
+        parameters["W1"] = parameters["W1"] - step  # W = W - ... written into the caller's dictionary
+        return parameters
+
+    exercise = Exercise("update", update, lambda rng: [Case(({"W1": np.ones((2, 2))}, 0.5))])
+    with pytest.raises(GradingError) as failure:
+        grade_exercise(exercise, classic)
+    message = str(failure.value)
+    assert "changed the dictionary parameters it was given" in message
+    assert "Likely mistake: parameters[key] = ... writes into the caller's dictionary" in message
+    assert "copy.deepcopy(parameters)" in message and "np.array(parameters" not in message
+
+
+def test_numbers_drawn_from_numpy_s_global_generator_are_named():
+    """Classic code seeds and draws from np.random where the course passes rng in."""
+    def reference(n, rng=None):
+        return np.random.default_rng(rng).standard_normal(n)
+
+    def classic(n, rng=None):
+        np.random.seed(1)
+        return np.random.randn(n)
+
+    exercise = Exercise("draw", reference, lambda rng: [Case((3, 0))])
+    with pytest.raises(GradingError, match="Likely mistake: the random numbers came from numpy's global generator"):
+        grade_exercise(exercise, classic)
+    with pytest.raises(GradingError) as failure:  # wrong without the global generator: no such diagnosis
+        grade_exercise(exercise, lambda n, rng=None: np.zeros(n))
+    assert "global generator" not in str(failure.value)
+
+
 def test_not_a_function_is_reported():
     with pytest.raises(GradingError, match="should be a function"):
         grade_exercise(EXERCISE, 42)

@@ -16,11 +16,9 @@ def initialize_with_zeros(dim):
 def propagate(w, b, X, Y):
     m = X.shape[1]
 
-    # forward propagation (from X to cost)
     A = sigmoid(np.dot(w.T, X) + b)
     cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
 
-    # backward propagation (to find grad)
     dw = 1 / m * np.dot(X, (A - Y).T)
     db = 1 / m * np.sum(A - Y)
 

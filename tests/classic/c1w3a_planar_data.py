@@ -3,9 +3,9 @@
 RIGHT = {
     "layer_sizes": '''
 def layer_sizes(X, Y):
-    n_x = X.shape[0]  # size of input layer
+    n_x = X.shape[0]
     n_h = 4
-    n_y = Y.shape[0]  # size of output layer
+    n_y = Y.shape[0]
     return (n_x, n_h, n_y)
 ''',
     # The classic seeded numpy's global generator (np.random.seed(2); np.random.randn(n_h, n_x) * 0.01);
@@ -114,9 +114,9 @@ def predict(parameters, X):
 WRONG = {
     "layer_sizes": '''
 def layer_sizes(X, Y):
-    n_x = 2  # size of input layer
+    n_x = 2
     n_h = 4
-    n_y = 1  # size of output layer
+    n_y = 1
     return (n_x, n_h, n_y)
 ''',
     "initialize_parameters": '''

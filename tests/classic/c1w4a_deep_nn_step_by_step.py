@@ -22,7 +22,7 @@ def initialize_parameters(n_x, n_h, n_y, rng=None):
 def initialize_parameters_deep(layer_dims, rng=None):
     rng = np.random.default_rng(rng)
     parameters = {}
-    L = len(layer_dims)  # number of layers in the network
+    L = len(layer_dims)
     for l in range(1, L):
         parameters['W' + str(l)] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1])
         parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
@@ -51,7 +51,7 @@ def linear_activation_forward(A_prev, W, b, activation):
 def L_model_forward(X, parameters):
     caches = []
     A = X
-    L = len(parameters) // 2  # number of layers in the neural network
+    L = len(parameters) // 2
     for l in range(1, L):
         A_prev = A
         A, cache = linear_activation_forward(A_prev, parameters['W' + str(l)], parameters['b' + str(l)],
@@ -66,7 +66,7 @@ def L_model_forward(X, parameters):
 def compute_cost(AL, Y):
     m = Y.shape[1]
     cost = (-1 / m) * np.sum(np.multiply(Y, np.log(AL)) + np.multiply(1 - Y, np.log(1 - AL)))
-    cost = np.squeeze(cost)  # e.g. turns [[17]] into 17
+    cost = np.squeeze(cost)
     return cost
 ''',
     "sigmoid_backward": '''
@@ -79,8 +79,7 @@ def sigmoid_backward(dA, cache):
     "relu_backward": '''
 def relu_backward(dA, cache):
     Z = cache
-    dZ = np.array(dA, copy=True)  # just converting dz to a correct object
-    # When z <= 0, you should set dz to 0 as well
+    dZ = np.array(dA, copy=True)
     dZ[Z <= 0] = 0
     return dZ
 ''',
@@ -107,9 +106,9 @@ def linear_activation_backward(dA, cache, activation):
     "L_model_backward": '''
 def L_model_backward(AL, Y, caches):
     grads = {}
-    L = len(caches)  # the number of layers
+    L = len(caches)
     m = AL.shape[1]
-    Y = Y.reshape(AL.shape)  # after this line, Y is the same shape as AL
+    Y = Y.reshape(AL.shape)
 
     dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
 
@@ -130,7 +129,7 @@ def L_model_backward(AL, Y, caches):
     "update_parameters": '''
 def update_parameters(params, grads, learning_rate):
     parameters = copy.deepcopy(params)
-    L = len(parameters) // 2  # number of layers in the neural network
+    L = len(parameters) // 2
     for l in range(L):
         parameters["W" + str(l + 1)] = parameters["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
         parameters["b" + str(l + 1)] = parameters["b" + str(l + 1)] - learning_rate * grads["db" + str(l + 1)]
@@ -156,7 +155,7 @@ def initialize_parameters(n_x, n_h, n_y, rng=None):
 def initialize_parameters_deep(layer_dims, rng=None):
     np.random.seed(3)
     parameters = {}
-    L = len(layer_dims)  # number of layers in the network
+    L = len(layer_dims)
     for l in range(1, L):
         parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
         parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
@@ -183,7 +182,7 @@ def linear_activation_forward(A_prev, W, b, activation):
 def L_model_forward(X, parameters):
     caches = []
     A = X
-    L = len(parameters) // 2  # number of layers in the neural network
+    L = len(parameters) // 2
     for l in range(1, L):
         A_prev = A
         A, cache = linear_activation_forward(A_prev, parameters['W' + str(l)], parameters['b' + str(l)],
@@ -236,7 +235,7 @@ def linear_activation_backward(dA, cache, activation):
     "L_model_backward": '''
 def L_model_backward(AL, Y, caches):
     grads = {}
-    L = len(caches)  # the number of layers
+    L = len(caches)
     m = AL.shape[1]
     Y = Y.reshape(AL.shape)
 
@@ -259,7 +258,7 @@ def L_model_backward(AL, Y, caches):
     "update_parameters": '''
 def update_parameters(params, grads, learning_rate):
     parameters = copy.deepcopy(params)
-    L = len(parameters) // 2  # number of layers in the neural network
+    L = len(parameters) // 2
     for l in range(L):
         parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
         parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]

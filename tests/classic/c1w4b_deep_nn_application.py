@@ -4,13 +4,11 @@ RIGHT = {
     "predict": '''
 def predict(X, y, parameters):
     m = X.shape[1]
-    n = len(parameters) // 2  # number of layers in the neural network
+    n = len(parameters) // 2
     p = np.zeros((1, m))
 
-    # Forward propagation
     probas, caches = L_model_forward(X, parameters)
 
-    # convert probas to 0/1 predictions
     for i in range(0, probas.shape[1]):
         if probas[0, i] > 0.5:
             p[0, i] = 1
@@ -20,14 +18,13 @@ def predict(X, y, parameters):
     print("Accuracy: " + str(np.sum((p == y) / m)))
     return p
 ''',
-    # The classic called np.random.seed(1) and initialize_parameters(n_x, n_h, n_y), and recorded the
-    # cost with `if i % 100 == 0 or i == num_iterations:` (never the last iteration); this course's
-    # exercise asks to pass rng on and to record the last iteration's cost too.
+    # The classic called np.random.seed(1) and initialize_parameters(n_x, n_h, n_y); this course's
+    # exercise asks to pass rng on. The classic line that records the cost is kept.
     "two_layer_model": '''
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False, rng=None):
     grads = {}
-    costs = []  # to keep track of the cost
-    m = X.shape[1]  # number of examples
+    costs = []
+    m = X.shape[1]
     (n_x, n_h, n_y) = layers_dims
 
     parameters = initialize_parameters(n_x, n_h, n_y, rng=rng)
@@ -61,16 +58,14 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
             print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
-        if i % 100 == 0 or i == num_iterations - 1:
+        if i % 100 == 0 or i == num_iterations:
             costs.append(cost)
 
     return parameters, costs
 ''',
-    # As two_layer_model: the classic's np.random.seed(1) and `i == num_iterations` give way to rng
-    # and `i == num_iterations - 1`.
     "L_layer_model": '''
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False, rng=None):
-    costs = []  # keep track of cost
+    costs = []
 
     parameters = initialize_parameters_deep(layers_dims, rng=rng)
 
@@ -82,7 +77,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
 
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
             print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
-        if i % 100 == 0 or i == num_iterations - 1:
+        if i % 100 == 0 or i == num_iterations:
             costs.append(cost)
 
     return parameters, costs
@@ -132,7 +127,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
         parameters = update_parameters(parameters, grads, learning_rate)
 
-        if i % 100 == 0 or i == num_iterations - 1:
+        if i % 100 == 0 or i == num_iterations:
             costs.append(cost)
 
     return parameters, costs
@@ -147,7 +142,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
+        update_parameters(parameters, grads, learning_rate)
 
         if print_cost and i % 100 == 0 or i == num_iterations - 1:
             print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))

@@ -3,18 +3,13 @@
 RIGHT = {
     "yolo_filter_boxes": '''
 def yolo_filter_boxes(boxes, box_confidence, box_class_probs, threshold = .6):
-    # Step 1: Compute box scores
     box_scores = box_confidence * box_class_probs
 
-    # Step 2: Find the box_classes using the max box_scores, keep track of the corresponding score
     box_classes = tf.math.argmax(box_scores, axis=-1)
     box_class_scores = tf.math.reduce_max(box_scores, axis=-1)
 
-    # Step 3: Create a filtering mask based on "box_class_scores" by using "threshold". The mask should have the
-    # same dimension as box_class_scores, and be True for the boxes you want to keep (with probability >= threshold)
     filtering_mask = (box_class_scores >= threshold)
 
-    # Step 4: Apply the mask to box_class_scores, boxes and box_classes
     scores = tf.boolean_mask(box_class_scores, filtering_mask)
     boxes = tf.boolean_mask(boxes, filtering_mask)
     classes = tf.boolean_mask(box_classes, filtering_mask)
@@ -26,7 +21,6 @@ def iou(box1, box2):
     (box1_x1, box1_y1, box1_x2, box1_y2) = box1
     (box2_x1, box2_y1, box2_x2, box2_y2) = box2
 
-    # Calculate the (yi1, xi1, yi2, xi2) coordinates of the intersection of box1 and box2. Calculate its Area.
     xi1 = max(box1_x1, box2_x1)
     yi1 = max(box1_y1, box2_y1)
     xi2 = min(box1_x2, box2_x2)
@@ -35,24 +29,20 @@ def iou(box1, box2):
     inter_height = max(yi2 - yi1, 0)
     inter_area = inter_width * inter_height
 
-    # Calculate the Union area by using Formula: Union(A,B) = A + B - Inter(A,B)
     box1_area = (box1_x2 - box1_x1) * (box1_y2 - box1_y1)
     box2_area = (box2_x2 - box2_x1) * (box2_y2 - box2_y1)
     union_area = box1_area + box2_area - inter_area
 
-    # compute the IoU
     iou = inter_area / union_area
 
     return iou
 ''',
     "yolo_non_max_suppression": '''
 def yolo_non_max_suppression(scores, boxes, classes, max_boxes = 10, iou_threshold = 0.5):
-    max_boxes_tensor = tf.Variable(max_boxes, dtype='int32')     # tensor to be used in tf.image.non_max_suppression()
+    max_boxes_tensor = tf.Variable(max_boxes, dtype='int32')
 
-    # Use tf.image.non_max_suppression() to get the list of indices corresponding to boxes you keep
     nms_indices = tf.image.non_max_suppression(boxes, scores, max_boxes_tensor, iou_threshold)
 
-    # Use tf.gather() to select only nms_indices from scores, boxes and classes
     scores = tf.gather(scores, nms_indices)
     boxes = tf.gather(boxes, nms_indices)
     classes = tf.gather(classes, nms_indices)
@@ -61,20 +51,14 @@ def yolo_non_max_suppression(scores, boxes, classes, max_boxes = 10, iou_thresho
 ''',
     "yolo_eval": '''
 def yolo_eval(yolo_outputs, image_shape = (720., 1280.), max_boxes=10, score_threshold=.6, iou_threshold=.5):
-    # Retrieve outputs of the YOLO model
     box_xy, box_wh, box_confidence, box_class_probs = yolo_outputs
 
-    # Convert boxes to be ready for filtering functions (convert boxes box_xy and box_wh to corner coordinates)
     boxes = yolo_boxes_to_corners(box_xy, box_wh)
 
-    # Use one of the functions you've implemented to perform Score-filtering with a threshold of score_threshold
     scores, boxes, classes = yolo_filter_boxes(boxes, box_confidence, box_class_probs, score_threshold)
 
-    # Scale boxes back to original image shape.
     boxes = scale_boxes(boxes, image_shape)
 
-    # Use one of the functions you've implemented to perform Non-max suppression with
-    # maximum number of boxes set to max_boxes and a threshold of iou_threshold
     scores, boxes, classes = yolo_non_max_suppression(scores, boxes, classes, max_boxes, iou_threshold)
 
     return scores, boxes, classes
@@ -117,17 +101,15 @@ def yolo_non_max_suppression(scores, boxes, classes, max_boxes = 10, iou_thresho
     scores = tf.cast(scores, dtype=tf.float32)
 
     nms_indices = []
-    classes_labels = tf.unique(classes)[0]  # the classes that occur
+    classes_labels = tf.unique(classes)[0]
 
     for label in classes_labels:
         filtering_mask = classes == label
         boxes_label = tf.boolean_mask(boxes, filtering_mask)
         scores_label = tf.boolean_mask(scores, filtering_mask)
         if tf.shape(scores_label)[0] > 0:
-            # non-max suppression within the class
             nms_indices_label = tf.image.non_max_suppression(boxes_label, scores_label, max_boxes,
                                                              iou_threshold=iou_threshold)
-            # back to indices among all the boxes
             selected_indices = tf.squeeze(tf.where(filtering_mask), axis=1)
             nms_indices.append(tf.gather(selected_indices, nms_indices_label))
 
@@ -137,7 +119,6 @@ def yolo_non_max_suppression(scores, boxes, classes, max_boxes = 10, iou_thresho
     boxes = tf.gather(boxes, nms_indices)
     classes = tf.gather(classes, nms_indices)
 
-    # the best max_boxes of all classes, best first
     sort_order = tf.argsort(scores, direction='DESCENDING').numpy()
     scores = tf.gather(scores, sort_order[0:max_boxes])
     boxes = tf.gather(boxes, sort_order[0:max_boxes])

@@ -6,14 +6,11 @@ def compute_content_cost(content_output, generated_output):
     a_C = content_output[-1]
     a_G = generated_output[-1]
 
-    # Retrieve dimensions from a_G
     m, n_H, n_W, n_C = a_G.get_shape().as_list()
 
-    # Reshape a_C and a_G
     a_C_unrolled = tf.reshape(a_C, shape=[m, -1, n_C])
     a_G_unrolled = tf.reshape(a_G, shape=[m, -1, n_C])
 
-    # compute the cost with tensorflow
     J_content = 1 / (4 * n_H * n_W * n_C) * tf.reduce_sum(tf.square(tf.subtract(a_C_unrolled, a_G_unrolled)))
 
     return J_content
@@ -25,39 +22,28 @@ def gram_matrix(A):
 ''',
     "compute_layer_style_cost": '''
 def compute_layer_style_cost(a_S, a_G):
-    # Retrieve dimensions from a_G
     m, n_H, n_W, n_C = a_G.get_shape().as_list()
 
-    # Reshape the images from (1, n_H, n_W, n_C) to have them of shape (n_C, n_H * n_W)
     a_S = tf.transpose(tf.reshape(a_S, shape=[-1, n_C]))
     a_G = tf.transpose(tf.reshape(a_G, shape=[-1, n_C]))
 
-    # Computing gram_matrices for both images S and G
     GS = gram_matrix(a_S)
     GG = gram_matrix(a_G)
 
-    # Computing the loss
     J_style_layer = 1 / (4 * n_C**2 * (n_H * n_W)**2) * tf.reduce_sum(tf.square(tf.subtract(GS, GG)))
 
     return J_style_layer
 ''',
     "compute_style_cost": '''
 def compute_style_cost(style_image_output, generated_image_output, STYLE_LAYERS=STYLE_LAYERS):
-    # initialize the overall style cost
     J_style = 0
 
-    # Set a_S to be the hidden layer activation from the layer we have selected.
-    # The last element of the array contains the content layer image, which must not be used.
     a_S = style_image_output[:-1]
 
-    # Set a_G to be the output of the choosen hidden layers.
-    # The last element of the list contains the content layer image which must not be used.
     a_G = generated_image_output[:-1]
     for i, weight in zip(range(len(a_S)), STYLE_LAYERS):
-        # Compute style_cost for the current layer
         J_style_layer = compute_layer_style_cost(a_S[i], a_G[i])
 
-        # Add weight * J_style_layer of this layer to overall style cost
         J_style += weight[1] * J_style_layer
 
     return J_style
@@ -72,17 +58,12 @@ def total_cost(J_content, J_style, alpha = 10, beta = 40):
 @tf.function()
 def train_step(generated_image):
     with tf.GradientTape() as tape:
-        # In this function you must use the precomputed encoded images a_S and a_C
 
-        # Compute a_G as the vgg_model_outputs for the current generated image
         a_G = vgg_model_outputs(generated_image)
 
-        # Compute the style cost
         J_style = compute_style_cost(a_S, a_G)
 
-        # Compute the content cost
         J_content = compute_content_cost(a_C, a_G)
-        # Compute the total cost
         J = total_cost(J_content, J_style)
 
     grad = tape.gradient(J, generated_image)

@@ -70,3 +70,42 @@ def test_recomputed_batchnorm_statistics_are_those_of_the_data():
     batch_variances = [X[i:i + 32].var(axis=(0, 1, 2)) for i in range(0, 128, 32)]
     np.testing.assert_allclose(layer.moving_variance.numpy(), np.mean(batch_variances, axis=0), rtol=1e-4)
     assert layer.momentum == 0.99, "the layer's momentum must be restored"
+
+
+def test_padding_same_that_adds_no_border_reads_as_valid():
+    """Layers are compared by what they compute: 'same' on a 2x2 pooling of a 2x2 map, or on a 1x1
+    convolution with stride 1, pads nothing; on a 3x3 convolution it pads."""
+    def described(layer, shape):
+        X = tf.keras.Input(shape)
+        return architecture(tf.keras.Model(X, layer(X)))[-1]
+
+    same, valid = (described(tf.keras.layers.AveragePooling2D((2, 2), padding=p), (2, 2, 3)) for p in ("same", "valid"))
+    assert same == valid and "padding='valid'" in same
+    assert described(tf.keras.layers.Conv2D(2, 1, padding="same"), (4, 4, 3)) == \
+        described(tf.keras.layers.Conv2D(2, 1, padding="valid"), (4, 4, 3))
+    assert "padding='same'" in described(tf.keras.layers.Conv2D(2, 3, padding="same"), (4, 4, 3))
+    assert "padding='same'" in described(tf.keras.layers.MaxPooling2D((2, 2), padding="same"), (3, 3, 3)), \
+        "a 2x2 pooling of a 3x3 map pads one row and column"
+
+
+def test_a_block_without_a_training_parameter_runs_in_the_mode_asked_for():
+    """The newest classic blocks leave the batch-normalization mode to the model: with_training runs
+    them in a model called with it, and gets what a block that takes the mode computes."""
+    from coursekit.models import SeededUniform, with_training
+
+    def with_mode(X, f, filters, training=True, initializer=None):
+        X = tf.keras.layers.Conv2D(filters[0], f, padding="same", kernel_initializer=initializer(seed=0))(X)
+        return tf.keras.layers.BatchNormalization(axis=3)(X, training=training)
+
+    def without_mode(X, f, filters, initializer=None):
+        X = tf.keras.layers.Conv2D(filters[0], f, padding="same", kernel_initializer=initializer(seed=0))(X)
+        return tf.keras.layers.BatchNormalization(axis=3)(X)
+
+    assert with_training(with_mode) is with_mode
+    wrapped = with_training(without_mode)
+    assert wrapped.__name__ == "without_mode"
+    X = np.random.default_rng(0).standard_normal((3, 4, 4, 2)).astype(np.float32)
+    for training in (False, True):
+        expected = with_mode(X, 3, [4], training, SeededUniform())
+        np.testing.assert_allclose(wrapped(X, 3, [4], training, SeededUniform()), expected, rtol=1e-5, atol=1e-5)
+    assert not np.allclose(wrapped(X, 3, [4], True, SeededUniform()), wrapped(X, 3, [4], False, SeededUniform()))
