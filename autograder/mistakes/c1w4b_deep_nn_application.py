@@ -3,7 +3,6 @@
 Every function here is deliberately wrong, in the way its explanation says. They call the
 step-by-step functions, which students import from ``dnn_app_utils.py``.
 """
-import numpy as np
 
 from autograder.core import MistakeCatalogue
 from solutions.c1w4a_deep_nn_step_by_step import (L_model_backward, L_model_forward, compute_cost,
