@@ -324,6 +324,10 @@ class SandboxedExecute(Execute):
     file_size_limit = Integer(Limits.file_size, help="Bytes of any file the kernel writes").tag(config=True)
     scratch_limit = Integer(Limits.scratch, help="Bytes of the kernel's writable folders").tag(config=True)
     output_limit = Integer(Limits.output, help="Bytes of output a cell keeps").tag(config=True)
+    # nbclient waits 4 s for a finished cell's last output, and nbgrader makes a longer wait a fatal
+    # error of the whole submission: on a loaded grading machine (several kernels per core) that
+    # happens. A cell's own time limit (coursebuild.grading.cell_timeout) still stops a slow cell.
+    iopub_timeout = Integer(60, help="Seconds to wait for a finished cell's output").tag(config=True)
 
     def limits(self):
         return Limits(memory=self.memory_limit, processes=self.process_limit, cpu_seconds=self.cpu_limit,

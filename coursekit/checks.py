@@ -16,7 +16,7 @@ import warnings
 
 import numpy as np
 
-from coursekit.classic import explain_error, install
+from coursekit.classic import GLOBAL_RANDOM, draws_its_randomness, explain_error, global_random_state, install
 
 __all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "find_mutation", "format_value",
            "record_result", "failing", "failing_helpers", "rebind"]
@@ -296,6 +296,7 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     record_result(name, False)  # until proven right: an interrupted or crashing call counts as failed
     # Warnings are caught, not printed: nbgrader scores a test cell zero when anything reaches
     # stderr, and 1 / (1 + np.exp(1000)) overflows on the way to the right answer, 0.
+    random_before = global_random_state()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -316,8 +317,10 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
         or describe_mutation(call, names, original, args)
     if message is not None:
+        global_random = global_random_state() != random_before and draws_its_randomness(function)
         raise CheckFailure(f"{message}\nwhen called with\n{inputs}"
-                           + (f"\nOn the way it warned: {warned}" if warned else ""))
+                           + (f"\nOn the way it warned: {warned}" if warned else "")
+                           + (f"\nLikely mistake: {GLOBAL_RANDOM}" if global_random else ""))
     if warned:
         print(f"Note: {call} warned ({warned}) but returned the right values; a warning costs no points.")
     record_result(name, True)

@@ -8,6 +8,8 @@ change; the visible checks (:func:`coursekit.checks.expect`) and the hidden test
 """
 import re
 
+import numpy as np
+
 _KERAS_LAYERS = ("Activation", "Add", "AveragePooling2D", "BatchNormalization", "Concatenate", "Conv2D",
                  "Conv2DTranspose", "Dense", "Dropout", "Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D",
                  "Input", "Lambda", "MaxPooling2D", "ReLU", "Reshape", "UpSampling2D", "ZeroPadding2D")
@@ -39,6 +41,23 @@ RENAMED = {"compute_total_loss": "compute_cost"}
 #: A phrase of each explanation :func:`explain_error` gives (the tests look for them in feedback).
 PHRASES = ("the classic notebooks called this function", "is not imported in this notebook", "is not defined where your function runs", "is an error in numpy 2",
            "this course calls", "writes into the caller's dictionary", "numpy's global generator")
+
+
+def global_random_state():
+    """A fingerprint of numpy's global generator (np.random.seed, np.random.randn, ...): it changes
+    when code seeds or draws from it, as the classic notebooks' code did."""
+    _, keys, position, *_ = np.random.get_state()
+    return hash(keys.tobytes()), int(position)
+
+
+def draws_its_randomness(function):
+    """True if ``function`` takes its randomness as an argument (a parameter ``rng`` or ``seed``)."""
+    import inspect
+
+    try:
+        return bool({"rng", "seed"} & set(inspect.signature(function).parameters))
+    except (TypeError, ValueError):
+        return False
 
 
 def explain_error(type_name, message, signatures=None):

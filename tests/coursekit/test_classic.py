@@ -77,3 +77,16 @@ def test_in_a_notebook_the_error_of_any_cell_carries_the_explanation():
         shell.set_custom_exc((), None)
     assert isinstance(result.error_in_exec, NameError)
     assert "Likely mistake: math is not imported" in str(result.error_in_exec)
+
+
+def test_a_visible_check_names_numbers_drawn_from_the_global_generator():
+    def initialize(n, rng=None):
+        np.random.seed(2)
+        return np.random.randn(n) * 0.01
+
+    expected = np.random.default_rng(0).standard_normal(3) * 0.01
+    with pytest.raises(CheckFailure, match="Likely mistake: the random numbers came from numpy's global generator"):
+        expect(initialize, (3, 0), expected)
+    with pytest.raises(CheckFailure) as failure:  # wrong without the global generator: nothing to name
+        expect(lambda n, rng=None: np.zeros(n), (3, 0), expected)
+    assert "global generator" not in str(failure.value)
