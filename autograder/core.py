@@ -23,8 +23,7 @@ from typing import Callable
 import numpy as np
 
 from coursekit.checks import describe_difference, find_mutation, format_value, rebind, record_result
-from coursekit.classic import GLOBAL_RANDOM, explain_error
-from coursekit.grading import global_random_state
+from coursekit.classic import GLOBAL_RANDOM, GlobalRandomWatch, draws_its_randomness, explain_error
 
 __all__ = ["Case", "Exercise", "GradingError", "Mistake", "MistakeCatalogue", "grade_exercise", "grader", "rebind"]
 
@@ -350,13 +349,14 @@ class Local:
         """``(result, args)``: the result on a copy of ``args`` (through ``harness`` if given), and
         that copy after the call (to see whether the function changed its arguments)."""
         args = copy.deepcopy(args)
-        before = global_random_state()
+        watch = GlobalRandomWatch()
         try:
-            if harness is None:
-                return _call_quietly(self.function, args), args
-            return _call_quietly(harness, (self.function, *args)), args
+            with watch:
+                if harness is None:
+                    return _call_quietly(self.function, args), args
+                return _call_quietly(harness, (self.function, *args)), args
         finally:
-            self.used_global_random = global_random_state() != before
+            self.used_global_random = watch.used
 
     def __call__(self, *args):
         return self.function(*args)
@@ -474,14 +474,6 @@ def _run_check(check, subject, exercise):
                     + (f"\nLikely mistake: {hint}" if hint else ""))
 
 
-def _draws(exercise):
-    """True if the exercise's reference takes its randomness as an argument (``rng`` or ``seed``)."""
-    try:
-        return bool({"rng", "seed"} & set(inspect.signature(exercise.reference).parameters))
-    except (TypeError, ValueError):
-        return False
-
-
 def _grade_case(exercise, subject, case, mistakes):
     """Raise :class:`GradingError` unless ``subject`` agrees with the reference on ``case``."""
     names = exercise.parameter_names(len(case.args))
@@ -513,7 +505,8 @@ def _grade_case(exercise, subject, case, mistakes):
         diagnosis = mutation[1]
     if diagnosis is None and raised is not None:
         diagnosis = explain_error(error_name(raised), str(raised), signatures(exercise))
-    if diagnosis is None and getattr(subject, "used_global_random", False) and _draws(exercise):
+    if (diagnosis is None and raised is None and getattr(subject, "used_global_random", False)
+            and draws_its_randomness(exercise.reference)):
         diagnosis = GLOBAL_RANDOM
     text = f"{message}\nwhen called with\n{inputs}"
     if raised is None and f"expected: {format_value(expected)}" not in message:

@@ -65,6 +65,7 @@ class Remote:
 
     def call(self, args, harness=None):
         """``(result, args_after)`` of the student's function on ``args`` (through ``harness``)."""
+        self.used_global_random = False
         header, buffers = wire.encode(list(args))
         message = {"op": "call", "args": header, "helpers": list(self.exercise.calls)}
         if harness is not None:

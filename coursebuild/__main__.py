@@ -2,8 +2,8 @@
 import argparse
 import sys
 
-from . import book, chapters, datasets, release
-from .paths import BuildError
+from . import book, chapters, datasets, leaks, release, shipped
+from .paths import ROOT, BuildError
 
 
 def main(argv=None):
@@ -26,9 +26,11 @@ def main(argv=None):
         elif args.step == "release":
             release.release_all(force=args.force)
             chapters.fill_releases()
+            leaks.refuse_leaks(ROOT, shipped.allowed_lines(), folders=("release",))  # last: a leak stops it
         elif args.step == "chapters":
             release.release_all(force=args.force)
             chapters.build_all()
+            leaks.refuse_leaks(ROOT, shipped.allowed_lines(), folders=("release", "chapters"))
         elif args.step == "grade":
             from . import classgrade
 

@@ -1,4 +1,5 @@
-"""The HTML book: releases, chapters, then Jupyter Book, failing on any warning."""
+"""The HTML book: releases, chapters, then Jupyter Book, failing on any warning and on any
+solution line in what it publishes (:func:`coursebuild.leaks.refuse_leaks`)."""
 import os
 import shutil
 import subprocess
@@ -6,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import chapters, datasets, release
+from . import chapters, datasets, leaks, release, shipped
 from .cache import Stamp, tree_digest
 from .paths import BUILD, CACHE, ROOT, BuildError
 
@@ -55,6 +56,7 @@ def build(root=ROOT):
     refresh_executed_pages(root)
     print("building the HTML book ...", flush=True)
     run_jupyter_book(root)
+    leaks.refuse_leaks(root, shipped.allowed_lines())  # last: a leak stops the build
     index = Path(root) / BUILD.relative_to(ROOT) / "html" / "index.html"
     print(f"book built in {time.perf_counter() - started:.1f} s; open file://{index}")
     return index

@@ -1,5 +1,8 @@
 """The leak scan: proof that no solution line reaches students (release/) or readers (_build/html).
 
+The build runs it last (:func:`refuse_leaks`): ``make release`` and ``make book`` stop, naming
+the file and the line, when anything they wrote would publish a solution.
+
 A *solution line* is a line of code inside a ``### BEGIN SOLUTION`` / ``### END SOLUTION`` or
 ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` region of a source notebook, or a line of a
 function body in the reference library ``solutions/`` (docstrings excepted: students see the
@@ -8,8 +11,10 @@ tags are stripped and entities decoded, so syntax highlighting or line wrapping 
 """
 import ast
 import html
+import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,11 +108,15 @@ def readable_text(path):
     HTML loses its tags and entities; a notebook is reduced to the strings it holds (sources and
     outputs, JSON escapes decoded); binary files give an empty string.
     """
-    data = Path(path).read_bytes()
+    return _readable(Path(path).suffix, Path(path).read_bytes())
+
+
+def _readable(suffix, data):
+    if suffix == ".zip":
+        return "\n".join(text for _, text in _zip_members(data))
     if b"\0" in data[:4096]:
         return ""
     text = data.decode("utf-8", errors="replace")
-    suffix = Path(path).suffix
     if suffix in (".html", ".htm", ".xml", ".svg"):
         return html.unescape(_TAG.sub("", text))
     if suffix in (".ipynb", ".json"):
@@ -143,24 +152,44 @@ class Leak:
         return f"{self.path}: {self.line}"
 
 
-def scan(folder, lines):
+def _zip_members(data):
+    """(name, readable text) of every file in a zip archive's bytes (a download of the book)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [(info.filename, _readable(Path(info.filename).suffix, archive.read(info)))
+                    for info in archive.infolist() if not info.is_dir()]
+    except zipfile.BadZipFile:
+        return []
+
+
+def scan(folder, lines, allowed=None):
     """Every occurrence of a solution line under ``folder``.
 
     Parameters
     ----------
     folder : Path
-        A folder to search, recursively (every file, whatever its type).
+        A folder to search, recursively (every file, whatever its type; a zip's files one by one).
     lines : iterable of str
         The solution lines (see :func:`solution_lines`).
+    allowed : dict of str -> set of str, optional
+        Assignment id -> the solution lines its files may hold (its shipped helper modules,
+        :func:`coursebuild.shipped.allowed_lines`): in a zip, for the entries under ``<id>/``.
 
     Returns
     -------
     leaks : list of Leak
         Empty when the folder is clean.
     """
+    lines, allowed = set(lines), allowed or {}
     leaks = []
     for path in sorted(Path(folder).rglob("*")):
-        if path.is_file():
+        if not path.is_file():
+            continue
+        if path.suffix == ".zip":
+            for name, text in _zip_members(path.read_bytes()):
+                own = lines - set(allowed.get(name.split("/")[0], ()))
+                leaks.extend(Leak(Path(f"{path}!{name}"), line) for line in lines_in(text, own))
+        else:
             leaks.extend(Leak(path, line) for line in lines_in(readable_text(path), lines))
     return leaks
 
@@ -172,20 +201,45 @@ def lines_in(text, lines):
     return [line for line in lines if squeeze(line) in text]
 
 
-def scan_release(release, lines):
-    """Every solution line under ``release/``, except in a folder the lines it ships on purpose.
-
-    An assignment's helper modules (:mod:`coursebuild.shipped`) hold reference functions of
-    earlier assignments by design; any other solution line there is a leak.
+def scan_release(release, lines, allowed=None):
+    """Every solution line under ``release/``, except in an assignment's folder the lines
+    ``allowed[assignment_id]`` (its shipped helper modules hold reference functions of earlier
+    assignments by design; any other solution line there is a leak).
 
     Returns
     -------
     leaks : list of Leak
     """
-    from .shipped import shipped_lines
-
-    lines = set(lines)
+    lines, allowed = set(lines), allowed or {}
     found = []
     for folder in sorted(p for p in Path(release).iterdir() if p.is_dir()):
-        found += scan(folder, lines - shipped_lines(folder.name))
+        found += scan(folder, lines - set(allowed.get(folder.name, ())), allowed)
     return found
+
+
+#: What the build publishes, relative to the course's root: the students' folders, the chapters
+#: (and their download zips) and the HTML book.
+PUBLISHED = ("release", "chapters", "_build/html")
+
+
+def refuse_leaks(root, allowed, folders=PUBLISHED):
+    """Raise :class:`~coursebuild.paths.BuildError` naming every solution line found in what the
+    build publishes (the ``folders`` of ``root`` that exist); return quietly when they are clean.
+
+    ``allowed`` is :func:`coursebuild.shipped.allowed_lines`'s mapping (passed in: the helper
+    modules are built from the reference library, whose lines this module scans for).
+    """
+    from .paths import BuildError
+
+    root = Path(root)
+    lines = solution_lines(root)
+    found = []
+    for folder in folders:
+        if (root / folder).is_dir():
+            scan_folder = scan_release if folder == "release" else scan
+            found += scan_folder(root / folder, lines, allowed)
+    if found:
+        shown = "\n".join(f"  {leak}" for leak in found[:20]) + (f"\n  ... and {len(found) - 20} more" if len(found) > 20 else "")
+        raise BuildError(f"the build would publish solution code ({len(found)} line(s)); nothing was published. "
+                         f"Remove each line from the file that produced it (a markdown hint, a printed value, "
+                         f"a scaffold line), then build again:\n{shown}")

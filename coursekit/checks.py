@@ -11,12 +11,13 @@ Nothing here knows the answer to any exercise: expected values always come from 
 import copy
 import numbers
 import sys
+import traceback
 import types
 import warnings
 
 import numpy as np
 
-from coursekit.classic import GLOBAL_RANDOM, draws_its_randomness, explain_error, global_random_state, install
+from coursekit.classic import GLOBAL_RANDOM, GlobalRandomWatch, draws_its_randomness, explain_error, install
 
 __all__ = ["CheckFailure", "describe_difference", "describe_mutation", "expect", "find_mutation", "format_value",
            "record_result", "failing", "failing_helpers", "rebind"]
@@ -296,11 +297,11 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
     record_result(name, False)  # until proven right: an interrupted or crashing call counts as failed
     # Warnings are caught, not printed: nbgrader scores a test cell zero when anything reaches
     # stderr, and 1 / (1 + np.exp(1000)) overflows on the way to the right answer, 0.
-    random_before = global_random_state()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            got = function(*args)
+            with GlobalRandomWatch() as watch:
+                got = function(*args)
             if view is not None:
                 got = view(got)
     except NotImplementedError:
@@ -312,12 +313,14 @@ def expect(function, args, expected, *, rtol=1e-6, atol=1e-8, arg_names=None, ne
         hint = explain_error(type(error).__name__, str(error))
         if hint is None:
             raise
-        raise CheckFailure(f"{call} raised {type(error).__name__}: {error}\nLikely mistake: {hint}") from None
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        raise CheckFailure(f"{call} raised {type(error).__name__}: {error}\n  (in {where.name}, line {where.lineno}: "
+                           f"{(where.line or '').strip()})\nLikely mistake: {hint}") from None
     warned = _warning_text(caught)
     message = describe_difference(got, expected, rtol=rtol, atol=atol, what=f"{call}") \
         or describe_mutation(call, names, original, args)
     if message is not None:
-        global_random = global_random_state() != random_before and draws_its_randomness(function)
+        global_random = watch.used and draws_its_randomness(function)
         raise CheckFailure(f"{message}\nwhen called with\n{inputs}"
                            + (f"\nOn the way it warned: {warned}" if warned else "")
                            + (f"\nLikely mistake: {GLOBAL_RANDOM}" if global_random else ""))

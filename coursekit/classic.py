@@ -6,6 +6,7 @@ a name the classic notebook imported may not be imported here, and a few functio
 arguments. :func:`explain_error` turns such an error into one or two sentences that say what to
 change; the visible checks (:func:`coursekit.checks.expect`) and the hidden tests both use it.
 """
+import os
 import re
 
 import numpy as np
@@ -40,14 +41,37 @@ RENAMED = {"compute_total_loss": "compute_cost"}
 
 #: A phrase of each explanation :func:`explain_error` gives (the tests look for them in feedback).
 PHRASES = ("the classic notebooks called this function", "is not imported in this notebook", "is not defined where your function runs", "is an error in numpy 2",
-           "this course calls", "writes into the caller's dictionary", "numpy's global generator")
+           "this course calls", "writes into the caller's dictionary", "numpy's global generator", "Work on a copy")
 
 
-def global_random_state():
-    """A fingerprint of numpy's global generator (np.random.seed, np.random.randn, ...): it changes
-    when code seeds or draws from it, as the classic notebooks' code did."""
-    _, keys, position, *_ = np.random.get_state()
-    return hash(keys.tobytes()), int(position)
+def _fingerprint():
+    _, keys, position, has_gauss, cached = np.random.get_state()
+    return hash(keys.tobytes()), int(position), int(has_gauss), float(cached)
+
+
+class GlobalRandomWatch:
+    """Whether code run inside ``with GlobalRandomWatch() as watch:`` seeded or drew from numpy's
+    global generator (np.random.seed, np.random.randn, ...), as the classic notebooks' code did:
+    ``watch.used`` after the block.
+
+    The generator is first moved to a fresh state, so that a call that seeds and draws exactly as
+    the previous one did is seen too; when the block did not use it, its state is put back, so that
+    watching changes nothing for the code that runs after.
+    """
+
+    used = False
+
+    def __enter__(self):
+        self._saved = np.random.get_state()
+        np.random.seed(int.from_bytes(os.urandom(4), "little"))
+        self._marker = _fingerprint()
+        return self
+
+    def __exit__(self, *exc):
+        self.used = _fingerprint() != self._marker
+        if not self.used:
+            np.random.set_state(self._saved)
+        return False
 
 
 def draws_its_randomness(function):
@@ -94,10 +118,11 @@ def explain_error(type_name, message, signatures=None):
                 f"in your solution cell (a classic notebook may have made it in a cell this one does not have).")
     if type_name != "TypeError":
         return None
-    if re.search(r"only (0-dimensional|length-1|size-1) arrays can be converted to Python scalars", message):
-        return ("float() or int() of an array with one element but more than 0 dimensions (like b of shape "
-                "(1, 1, 1)) is an error in numpy 2; numpy 1, which the classic notebooks ran, allowed it. Take "
-                "the number out with b.item() (or np.squeeze(b)).")
+    if "only 0-dimensional arrays can be converted to Python scalars" in message:
+        return ("float() or int() of an array that has dimensions is an error in numpy 2.4, the version this "
+                "course installs; numpy 1, which the classic notebooks ran, allowed it for an array of one "
+                "element, like b of shape (1, 1, 1). If the array holds one number, take it out with b.item() "
+                "(or np.squeeze(b)); if it holds several, the value has the wrong shape (a sum is missing?).")
     match = re.search(r"(\w+)\(\) (takes|missing|got an unexpected keyword argument|got multiple values)", message)
     if match and signatures and match.group(1) in signatures:
         call = signatures[match.group(1)]
@@ -113,8 +138,17 @@ def _show_with_explanation(shell, etype, value, tb, tb_offset=None):
     """IPython's handler for NameError and TypeError: the usual traceback, with the explanation
     (if there is one) added to the error's message."""
     hint = explain_error(etype.__name__, str(value))
-    if hint and len(value.args) == 1 and isinstance(value.args[0], str) and "Likely mistake" not in value.args[0]:
-        value.args = (f"{value.args[0]}\nLikely mistake: {hint}",)
+    if hint and etype is NameError:
+        # In a notebook a name is also missing when the cell that makes it has not run (yet, or
+        # since the kernel restarted).
+        hint = ("if a cell above defines or imports it, run the cells above first (Run > Run All Above); "
+                f"otherwise: {hint}")
+    text = f"Likely mistake: {hint}"
+    if hint and text not in str(value):
+        if len(value.args) == 1 and isinstance(value.args[0], str):
+            value.args = (f"{value.args[0]}\n{text}",)
+        else:
+            value.add_note(text)
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import wire
 from .checks import record_result, rebind
-from .classic import global_random_state
+from .classic import GlobalRandomWatch
 
 #: The environment variable holding the grader's socket path.
 ADDRESS = "COURSE_GRADER"
@@ -95,11 +95,10 @@ class _Connection:
                 call, args_to_pass = namespace[harness["name"]], (target, *args)
             else:
                 call, args_to_pass = target, args
-            before = global_random_state()
-            with np.errstate(all="ignore"), warnings.catch_warnings():
+            with np.errstate(all="ignore"), warnings.catch_warnings(), GlobalRandomWatch() as watch:
                 warnings.simplefilter("ignore")
                 result = call(*args_to_pass)
-            reply = {"op": "returned", "result": None, "args": None, "global_random": global_random_state() != before}
+            reply = {"op": "returned", "result": None, "args": None, "global_random": watch.used}
             values = [result, None if harness else list(args)]  # (a harness's arguments are not the student's)
         except KeyboardInterrupt:
             wire.send(self.sock, {"op": "interrupted"})

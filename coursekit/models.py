@@ -42,6 +42,8 @@ def _config(layer):
 def _pads_nothing(layer, config):
     """True if ``padding='same'`` adds no border on this layer's input (a 1x1 kernel with stride 1,
     a 2x2 pooling of a 2x2 map, ...): Keras pads (out - 1) * stride + window - size, out = ceil(size / stride)."""
+    if "Transpose" in type(layer).__name__ or config.get("data_format", "channels_last") != "channels_last":
+        return False  # a transposed convolution's 'same' differs even without a border; channels first: other axes
     window = config.get("kernel_size") or config.get("pool_size")
     strides = config.get("strides") or window
     try:
@@ -175,7 +177,7 @@ def with_training(block):
         parameters = inspect.signature(block).parameters
     except (TypeError, ValueError):
         return block
-    if "training" in parameters or any(p.kind == p.VAR_KEYWORD for p in parameters.values()):
+    if "training" in parameters:
         return block
 
     def run(X, *args):
@@ -186,6 +188,11 @@ def with_training(block):
         return tf.keras.Model(inputs, block(inputs, *head, initializer=initializer))(X, training=training)
 
     run.__name__ = run.__qualname__ = getattr(block, "__name__", "block")
+    # Messages name the arguments as the course passes them: the block's own, then training, initializer.
+    own = [p for p in parameters.values() if p.name != "initializer" and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    run.__signature__ = inspect.Signature(
+        own + [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default)
+               for name, default in (("training", True), ("initializer", None))])
     return run
 
 

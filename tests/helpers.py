@@ -49,6 +49,18 @@ def feedback_text(course, assignment_id, student):
     return readable_text(course / "feedback" / student / assignment_id / f"{name}.html")
 
 
+def cell_output_text(course, assignment_id, student, grade_id):
+    """str: the text of one cell's outputs (streams, errors with their tracebacks) in a student's
+    autograded notebook."""
+    name = notebook_of(assignment_id, course / "source").name
+    notebook = nbformat.read(course / "autograded" / student / assignment_id / name, as_version=4)
+    cell = next(c for c in notebook.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id)
+    parts = []
+    for output in cell.get("outputs", []):
+        parts += [output.get("text", ""), output.get("evalue", ""), *output.get("traceback", [])]
+    return "\n".join(parts)
+
+
 def scores(course, assignment_id, student):
     """dict grade_id -> (score, max_score) of one student's autograded notebook."""
     name = notebook_of(assignment_id, course / "source").stem

@@ -22,6 +22,7 @@ nbgrader process for all its assignments and submissions.
 import functools
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
@@ -35,10 +36,15 @@ from coursebuild.paths import assignments, notebook_of
 from coursekit.classic import PHRASES
 
 from .classic import corpus
-from .helpers import (autograde, copy_notebook, feedback_text, generate_feedback, make_course, scores, set_solution,
-                      submit)
+from .helpers import (autograde, cell_output_text, copy_notebook, feedback_text, generate_feedback, make_course,
+                      scores, set_solution, submit)
 
 RUNAWAY_LOOP = "def {name}(*args):\n    while True:\n        pass\n"
+
+#: The courses are prepared one at a time (only nbgrader's runs are parallel): CPython 3.11.7's
+#: parser is not safe in two threads at once ("SystemError: AST constructor recursion depth
+#: mismatch", when both build a course's helper modules).
+PREPARING = threading.Lock()
 
 
 def graded_exercises(notebook):
@@ -129,13 +135,22 @@ def wrong_code(assignment_id, exercise):
     return catalogue(assignment_id).for_exercise(exercise)[0].as_student_code()
 
 
-def explanations(assignment_id, exercise):
-    """What the feedback of the submitted wrong answer may say after "Likely mistake:" (a catalogue
-    entry of the exercise, or for classic code also an explanation of the error it raised)."""
-    mistakes = catalogue(assignment_id).for_exercise(exercise)
+def named_mistake(assignment_id, exercise, text):
+    """The explanation that ``text`` (a test cell's output) gives after "Likely mistake:", if it is
+    one the grader may give for the exercise's submitted wrong answer: a catalogue entry of the
+    exercise, or for classic code also an explanation of its error or habit (coursekit.classic);
+    else None."""
+    named = re.findall(r"Likely mistake: (.+)", re.sub(r"\x1b\[[0-9;]*m", "", text))
+    mistakes = {m.explanation for m in catalogue(assignment_id).for_exercise(exercise)}
     if exercise not in corpus(assignment_id).WRONG:
-        return [mistakes[0].explanation]
-    return [m.explanation for m in mistakes] + list(PHRASES)
+        mistakes = {catalogue(assignment_id).for_exercise(exercise)[0].explanation}
+        phrases = ()
+    else:
+        phrases = PHRASES
+    for line in named:
+        if line.strip() in mistakes or any(phrase in line for phrase in phrases):
+            return line.strip()
+    return None
 
 
 def grade_submissions(assignment_ids, folder):
@@ -149,8 +164,9 @@ def grade_submissions(assignment_ids, folder):
         ``wrong`` maps each wrong submission to the exercises it got wrong; ``result`` and
         ``feedback`` are the completed ``nbgrader autograde`` and ``generate_feedback`` processes.
     """
-    course = make_course(folder, assignment_ids)
-    submitted = {assignment_id: submit_all(course, assignment_id) for assignment_id in assignment_ids}
+    with PREPARING:
+        course = make_course(folder, assignment_ids)
+        submitted = {assignment_id: submit_all(course, assignment_id) for assignment_id in assignment_ids}
     result = autograde(course, "*")
     feedback = generate_feedback(course, "*") if result.returncode == 0 else None
     return {a: (course, a, *submitted[a], result, feedback) for a in assignment_ids}
@@ -239,6 +255,8 @@ def test_feedback_names_each_typical_mistake(graded_course):
         for exercise in group:
             label = exercise_of(exercises[exercise])
             assert squeeze(f"{label} (Score: 0.0 /") in text, f"the feedback's index names {label}, not 'Test cell'"
-            named = [e for e in explanations(assignment_id, exercise) if squeeze(e) in text]
-            assert squeeze("Likely mistake:") in text and named, (
-                f"{student}'s feedback does not name the mistake in {exercise}; see {course / 'feedback' / student}")
+            output = cell_output_text(course, assignment_id, student, exercises[exercise])
+            named = named_mistake(assignment_id, exercise, output)
+            assert named, (f"{student}'s {exercises[exercise]} does not name the mistake in {exercise}:\n{output[-1500:]}")
+            assert squeeze(f"Likely mistake: {named}") in text, (
+                f"{student}'s feedback page does not show the mistake named in {exercise}; see {course / 'feedback' / student}")

@@ -31,14 +31,15 @@ def sigmoid_no_cast(z):
     return tf.keras.activations.sigmoid(tf.constant(z))
 
 
-@MISTAKES.add("one_hot_matrix", "the result must be a vector of shape (C,): reshape the one-hot column with "
-                                "tf.reshape(..., shape=(C,)).")
-def one_hot_matrix_not_reshaped(label, C=10):
-    return tf.one_hot(label, C, axis=0)
+@MISTAKES.add("one_hot_matrix", "the result must be a vector of shape (depth,): reshape the one-hot column with "
+                                "tf.reshape(..., shape=(depth,)).")
+def one_hot_matrix_not_reshaped(label, depth=10):
+    return tf.one_hot(label, depth, axis=0)
 
 
-@MISTAKES.add("one_hot_matrix", "the depth of the encoding is C, the number of classes, not a fixed number.")
-def one_hot_matrix_fixed_depth(label, C=10):
+@MISTAKES.add("one_hot_matrix", "the depth of the encoding is the argument depth, the number of classes, not a "
+                                "fixed number.")
+def one_hot_matrix_fixed_depth(label, depth=10):
     return tf.reshape(tf.one_hot(label, 10, axis=0), shape=(10,))
 
 

@@ -197,7 +197,8 @@ def ResNet50_no_softmax(input_shape=(64, 64, 3), classes=6):
 
 
 @MISTAKES.add("ResNet50", "the max pool of stage 1 moves by 2: MaxPooling2D((3, 3), strides=(2, 2)); "
-                          "without strides it moves by its own size, 3, and shrinks the picture three times.")
+                          "without strides it moves by its own size, 3, and shrinks the picture by a factor of 3 "
+                          "instead of 2.")
 def ResNet50_max_pool_default_strides(input_shape=(64, 64, 3), classes=6):
     X_input = tf.keras.Input(input_shape)
     X = tfl.ZeroPadding2D((3, 3))(X_input)

@@ -8,6 +8,8 @@ import nbformat
 import pytest
 
 from autograder.core import GradingError
+from autograder.mistakes import catalogue
+from coursekit.classic import PHRASES
 from coursebuild.paths import assignments, notebook_of
 
 from ..classic import corpus, define, notebook_namespace
@@ -56,8 +58,11 @@ def test_wrong_classic_code_fails_and_the_feedback_says_what_to_change(assignmen
     function = define(assignment_id, exercise, corpus(assignment_id).WRONG[exercise], namespace(assignment_id))
     with pytest.raises(GradingError) as failure:
         hidden(assignment_id).grade(exercise, function, trusted=True)
-    assert re.search(r"^Likely mistake: ", str(failure.value), re.M), (
-        f"the grader caught the mistake but did not name it:\n{failure.value}")
+    named = re.findall(r"^Likely mistake: (.+)$", str(failure.value), re.M)
+    mistakes = {m.explanation for m in catalogue(assignment_id).for_exercise(exercise)}
+    assert any(line in mistakes or any(phrase in line for phrase in PHRASES) for line in named), (
+        f"the grader caught the mistake but did not name it (a catalogue entry of {exercise}, or an explanation "
+        f"of the classic habit):\n{failure.value}")
 
 
 @pytest.mark.parametrize("assignment_id, exercise", [(a, e) for a in ASSIGNMENTS for e in hidden(a).EXERCISES])

@@ -1,12 +1,13 @@
 """Is the leak scan able to find a solution line, and are release/ and _build/html free of them?"""
 import json
 import shutil
+import zipfile
 
 import nbformat
 import pytest
 
-from coursebuild import leaks
-from coursebuild.paths import ROOT, assignments, notebook_of
+from coursebuild import leaks, shipped
+from coursebuild.paths import ROOT, BuildError, assignments, notebook_of
 
 
 @pytest.fixture(scope="module")
@@ -28,26 +29,45 @@ def test_every_solution_cell_contributes_lines_to_the_scan(lines):
                 assert known, f"{assignment_id}/{meta['grade_id']}: no line of its solution is scanned for"
 
 
-@pytest.mark.parametrize("folder", ["chapters", "_build/html"])
-def test_built_folders_hold_no_solution_line(built_course, lines, folder):
-    found = leaks.scan(built_course / folder, lines)
-    assert not found, "solution lines leaked:\n" + "\n".join(map(str, found[:20]))
+def published_copy(built_course, tmp_path):
+    """A course root whose source/, solutions/ and coursekit/ are the built course's and whose
+    published folders are copies, to plant a line in."""
+    root = tmp_path / "course"
+    root.mkdir()
+    for name in ("source", "solutions", "coursekit"):
+        (root / name).symlink_to(built_course / name)
+    for name in ("release", "chapters"):
+        shutil.copytree(built_course / name, root / name)
+    return root
 
 
-def test_release_holds_no_solution_line_but_its_shipped_helpers(built_course, lines):
-    found = leaks.scan_release(built_course / "release", lines)
-    assert not found, "solution lines leaked:\n" + "\n".join(map(str, found[:20]))
-
-
-def test_a_solution_line_planted_in_a_release_notebook_is_found(built_course, lines, tmp_path):
-    copy = tmp_path / "release"
-    shutil.copytree(built_course / "release", copy)
-    notebook_path = sorted(copy.glob("*/*.ipynb"))[0]
+def test_the_build_refuses_a_solution_line_planted_in_a_release_notebook(built_course, lines, tmp_path):
+    """The book's build ran the same scan last and passed (tests/conftest.py: built_course); a
+    planted line makes it stop, naming the file and the line."""
+    root = published_copy(built_course, tmp_path)
+    leaks.refuse_leaks(root, shipped.allowed_lines())  # clean as built
+    notebook_path = sorted((root / "release").glob("*/*.ipynb"))[0]
     notebook = nbformat.read(notebook_path, as_version=4)
     planted = sorted(lines)[0]
     notebook.cells[-1].source += f"\n\nA hint: `{planted}`"
     nbformat.write(notebook, notebook_path)
-    assert [leak.line for leak in leaks.scan_release(copy, lines)] == [planted]
+    assert [leak.line for leak in leaks.scan_release(root / "release", lines, shipped.allowed_lines())] == [planted]
+    with pytest.raises(BuildError, match=rf"(?s)would publish solution code \(1 line\(s\)\).*{notebook_path.name}"):
+        leaks.refuse_leaks(root, shipped.allowed_lines())
+
+
+def test_a_solution_line_in_a_download_zip_is_found_but_a_shipped_helper_is_not(built_course, lines, tmp_path):
+    """The chapters' zips are the release folders: their shipped helpers are allowed, any other solution line is not."""
+    root = published_copy(built_course, tmp_path)
+    zips = sorted((root / "chapters").rglob("*.zip"))
+    assert zips and not leaks.scan(root / "chapters", lines, shipped.allowed_lines())
+    assert any(leaks.scan(root / "chapters", lines)), "without the allowance the shipped helpers are found"
+    planted = sorted(lines)[0]
+    target = zips[0]
+    with zipfile.ZipFile(target, "a") as archive:
+        archive.writestr(f"{target.stem}/notes.md", f"remember: {planted}\n")
+    found = leaks.scan(root / "chapters", lines, shipped.allowed_lines())
+    assert [(leak.line, str(leak.path)) for leak in found] == [(planted, f"{target}!{target.stem}/notes.md")]
 
 
 def test_a_solution_line_hidden_by_syntax_highlighting_is_found(lines, tmp_path):

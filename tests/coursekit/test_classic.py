@@ -16,7 +16,7 @@ def _error_of(code, namespace=None):
 
 def test_float_of_a_one_element_array_names_numpy_2_and_the_fix():
     explanation = explain_error(*_error_of("float(np.ones((1, 1, 1)))", {"np": np}))
-    assert "numpy 2" in explanation and "b.item()" in explanation
+    assert "numpy 2.4" in explanation and "b.item()" in explanation
 
 
 @pytest.mark.parametrize("name", ["math", "copy", "Conv2D", "Model"])
@@ -27,7 +27,7 @@ def test_a_name_the_classic_notebooks_imported_gets_its_import_line(name):
 
 def test_an_unknown_name_is_explained_without_an_import_line():
     explanation = explain_error(*_error_of("no_such_helper(1)"))
-    assert "no_such_helper is not defined" in explanation and "import " not in explanation.split(":")[0]
+    assert "no_such_helper is not defined" in explanation and "`import" not in explanation
 
 
 def test_a_classic_signature_gets_this_course_s_and_the_rng_note():
@@ -63,11 +63,13 @@ def test_a_renamed_function_names_the_classic_name():
 def test_in_a_notebook_the_error_of_any_cell_carries_the_explanation():
     """A kernel that imported coursekit.checks shows the explanation under a NameError, in any cell."""
     import IPython
-    from IPython.testing.globalipapp import get_ipython
+    from IPython.core.interactiveshell import InteractiveShell
 
     from coursekit import classic
 
-    shell, original = get_ipython(), IPython.get_ipython
+    # A shell of its own, not IPython's global one: coursekit.checks asks IPython for the notebook's
+    # shell, and the other tests run outside a notebook.
+    shell, original = InteractiveShell(), IPython.get_ipython
     IPython.get_ipython = lambda: shell
     try:
         classic.install()
@@ -76,7 +78,8 @@ def test_in_a_notebook_the_error_of_any_cell_carries_the_explanation():
         IPython.get_ipython = original
         shell.set_custom_exc((), None)
     assert isinstance(result.error_in_exec, NameError)
-    assert "Likely mistake: math is not imported" in str(result.error_in_exec)
+    assert "Likely mistake: if a cell above defines or imports it, run the cells above" in str(result.error_in_exec)
+    assert "math is not imported in this notebook" in str(result.error_in_exec)
 
 
 def test_a_visible_check_names_numbers_drawn_from_the_global_generator():
